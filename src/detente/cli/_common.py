@@ -1,0 +1,45 @@
+"""What every command shares: the store location, JSON output and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from detente.errors import DetenteError
+from detente.store import Store, default_store_path
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def store_path(ctx: typer.Context) -> Path:
+    chosen = (ctx.obj or {}).get("db")
+    return Path(chosen) if chosen else default_store_path()
+
+
+@contextmanager
+def open_store(ctx: typer.Context, *, read_only: bool) -> Iterator[Store]:
+    """Open the chosen store; a DetenteError becomes one line on stderr and exit status 1."""
+    with fail_cleanly(), Store.open(store_path(ctx), read_only=read_only) as store:
+        yield store
+
+
+@contextmanager
+def fail_cleanly() -> Iterator[None]:
+    try:
+        yield
+    except DetenteError as error:
+        stderr.print(f"error: {error}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def print_json(payload: Any) -> None:
+    """One JSON document on stdout and nothing else, for programs to read."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,84 @@
+"""`detente docs` and `detente show`: what the store holds."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from detente.cli._common import open_store, print_json, stdout
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+
+
+def docs_command(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List stored documents: id, title, publication date (estimated or not), source, sentences."""
+    with open_store(ctx, read_only=True) as store:
+        documents = store.documents()
+    if json:
+        print_json({"documents": [d.as_json() for d in documents]})
+        return
+    table = Table(box=None)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("sent.", justify="right")
+    table.add_column("source", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("title", ratio=1)
+    for d in documents:
+        date = d.published.isoformat() if d.published else "unknown"
+        if d.published_is_estimate:
+            date += " (est.)"
+        source = d.source or PurePath(d.origin.split("://")[-1]).name
+        table.add_row(d.id, date, str(d.n_sentences), source, d.title or "(untitled)")
+    stdout.print(table)
+    stdout.print(f"{len(documents)} documents", markup=False)
+
+
+def show_command(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(help="Document id, or a unique prefix (4+ characters).")],
+    json: JsonOption = False,
+) -> None:
+    """Print a document's cleaned text with its sentence numbers."""
+    with open_store(ctx, read_only=True) as store:
+        document = store.document(doc_id)
+    if json:
+        print_json(
+            {
+                "id": document.id,
+                "title": document.title,
+                "author": document.author,
+                "url": document.url,
+                "source": document.source,
+                "origin": document.origin,
+                "published": document.published.isoformat() if document.published else None,
+                "published_origin": document.date_origin.value,
+                "published_is_estimate": document.published_is_estimate,
+                "text": document.text,
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "paragraph": s.paragraph,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": s.text,
+                    }
+                    for s in document.sentences
+                ],
+            }
+        )
+        return
+    date = document.published.isoformat() if document.published else "unknown"
+    if document.published_is_estimate:
+        date += " (estimated from the text)"
+    stdout.print(f"[bold]{document.title or '(untitled)'}[/bold]")
+    stdout.print(f"id {document.id} · published {date} · {document.origin}", markup=False)
+    paragraph = 0
+    for sentence in document.sentences:
+        if sentence.paragraph != paragraph:
+            stdout.print()
+            paragraph = sentence.paragraph
+        stdout.print(f"[dim][{sentence.index}][/dim] ", end="")
+        stdout.print(sentence.text, markup=False)

@@ -1,0 +1,132 @@
+"""`detente ingest` and `detente run`: read sources into the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from detente.cli._common import open_store, stderr, stdout
+from detente.errors import UsageError
+from detente.ingest.dates import parse_date
+from detente.pipeline import IngestReport, ProgressCallback, ingest, run
+
+SourcesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders (read recursively), http(s) URLs or RSS/Atom feeds.",
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) for everything ingested.", metavar="DATE"
+    ),
+]
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="Source (outlet) name for everything ingested.")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+]
+
+
+def ingest_command(
+    ctx: typer.Context,
+    sources: SourcesArgument,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Read sources into the store: .txt .md .html .htm .jsonl .rss .atom .xml, URLs, feeds.
+
+    The same text ingested twice is stored once. Anything that cannot be read (binary, empty,
+    unsupported, no article text, unreachable, not a feed) is skipped with one line on stderr
+    naming it and saying why; the rest is still ingested. Exit status 1 when anything was
+    skipped.
+    """
+    date = _parse_published(published)
+    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
+        report = ingest(store, sources, published=date, source_name=source, progress=progress)
+    _finish(report, quiet, summary=report.summary())
+
+
+def run_command(
+    ctx: typer.Context,
+    sources: SourcesArgument,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """The main job: ingest the sources, run every extraction stage, print a summary.
+
+    Exit status 1 when any source was skipped (each is named on stderr).
+    """
+    date = _parse_published(published)
+    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
+        report = run(store, sources, published=date, source_name=source, progress=progress)
+    _finish(report.ingest, quiet, summary=report.summary())
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    date = parse_date(value)
+    if date is None:
+        stderr.print(f"error: {UsageError(f'--published {value!r} is not a date')}", markup=False)
+        raise typer.Exit(2)
+    return date
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[ProgressCallback | None]:
+    """A progress bar on stderr for multi-source work, shown only once there is more than one."""
+    if quiet:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=stderr,
+        transient=True,
+    )
+    task: list[TaskID] = []
+
+    def update(done: int, total: int, label: str) -> None:
+        if total < 2:
+            return
+        if not task:
+            bar.start()
+            task.append(bar.add_task("", total=total))
+        bar.update(task[0], completed=done, description=label[-50:])
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+def _finish(report: IngestReport, quiet: bool, *, summary: str) -> None:
+    for skipped in report.skipped:
+        stderr.print(f"skipped: {skipped}", markup=False)
+    for warning in report.warnings:
+        stderr.print(f"warning: {warning}", markup=False)
+    if not quiet:
+        stdout.print(summary, markup=False)
+    if report.skipped:
+        raise typer.Exit(1)

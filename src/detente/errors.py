@@ -1,0 +1,80 @@
+"""Coded errors, one range per stage, so a user can search for the code a run printed.
+
+E1xx ingest, E2xx store, E3xx actors, E4xx events, E5xx analysis, E6xx views, E9xx usage.
+The command line prints ``[E101] message`` in one line and exits non-zero.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class DetenteError(Exception):
+    """Base of every error detente raises on purpose."""
+
+    code: ClassVar[str] = "E000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class SkippedSource(DetenteError):
+    """A source that cannot be ingested; the rest of the run goes on without it."""
+
+    code = "E100"
+
+
+class BinaryFile(SkippedSource):
+    code = "E101"
+
+
+class EmptySource(SkippedSource):
+    code = "E102"
+
+
+class UnsupportedFormat(SkippedSource):
+    code = "E103"
+
+
+class UndecodableText(SkippedSource):
+    code = "E104"
+
+
+class NoMainText(SkippedSource):
+    code = "E105"
+
+
+class FetchFailed(SkippedSource):
+    code = "E106"
+
+
+class NotAFeed(SkippedSource):
+    code = "E107"
+
+
+class TooLarge(SkippedSource):
+    code = "E108"
+
+
+class BadRecord(SkippedSource):
+    code = "E109"
+
+
+class StoreError(DetenteError):
+    code = "E200"
+
+
+class StoreBusy(StoreError):
+    code = "E201"
+
+
+class StoreTooNew(StoreError):
+    code = "E202"
+
+
+class DocumentNotFound(StoreError):
+    code = "E203"
+
+
+class UsageError(DetenteError):
+    code = "E900"

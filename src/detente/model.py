@@ -1,0 +1,52 @@
+"""The records that pass between stages.
+
+Each stage reads the records of the stage before it and produces its own; none reaches back.
+They are frozen so that a record, once made, means the same thing wherever it travels
+(a worker process, a Parquet file, the store).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DateOrigin(StrEnum):
+    """Where a document's publication date came from, so users know how far to trust it."""
+
+    METADATA = "metadata"  # the source said so: HTML meta, feed entry, JSONL field
+    USER = "user"  # given on the command line with --published
+    TEXT_ESTIMATE = "text-estimate"  # a lower bound: the latest explicit date the text mentions
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a document, addressed by its position so evidence can cite it."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned text with its metadata, identified by a hash of its normalised text."""
+
+    id: str
+    text: str
+    origin: str  # path or URL it was read from
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    source: str | None = None  # outlet or collection name
+    published: dt.date | None = None
+    date_origin: DateOrigin = DateOrigin.UNKNOWN
+    sentences: tuple[Sentence, ...] = field(default=())
+
+    @property
+    def published_is_estimate(self) -> bool:
+        return self.date_origin is DateOrigin.TEXT_ESTIMATE

@@ -1,0 +1,294 @@
+"""The DuckDB store: one file, versioned schema, one writer, whole documents per transaction.
+
+Readers (listings, analysis, views) open the file read-only; only ingest and extraction
+write, through ``Store.write_documents``, in bulk. A document and all its rows go in one
+transaction, so a process killed at any moment leaves either the whole document or none of
+it, and running the same command again completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.errors import DocumentNotFound, StoreBusy, StoreError, StoreTooNew
+from detente.model import DateOrigin, Document, Sentence
+from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_PATH = "detente.duckdb"
+
+
+def default_store_path() -> Path:
+    """``DETENTE_DB`` when set, else ``./detente.duckdb``."""
+    return Path(os.environ.get("DETENTE_DB") or DEFAULT_PATH)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    id: str
+    title: str | None
+    published: dt.date | None
+    published_origin: str
+    source: str | None
+    origin: str
+    n_sentences: int
+
+    @property
+    def published_is_estimate(self) -> bool:
+        return self.published_origin == DateOrigin.TEXT_ESTIMATE.value
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "published_is_estimate": self.published_is_estimate,
+            "published_origin": self.published_origin,
+            "source": self.source,
+            "origin": self.origin,
+            "sentences": self.n_sentences,
+        }
+
+
+class Store:
+    """A detente store in a DuckDB file."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool):
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
+        """Open (and, for writing, create or migrate) the store at ``path``."""
+        target = Path(path) if path is not None else default_store_path()
+        if read_only and not target.exists():
+            raise StoreError(f"no store at {target}: run `detente ingest` or `detente run` first")
+        try:
+            connection = duckdb.connect(str(target), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusy(f"{target} is in use by another detente process") from exc
+            raise StoreError(f"cannot open {target}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{target} is not a detente store ({exc})") from exc
+        store = cls(connection, target, read_only)
+        store._check_version()
+        return store
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self._con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def _check_version(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"{self.path} has schema version {current}; this detente knows up to "
+                f"{SCHEMA_VERSION}: upgrade detente"
+            )
+        if current < SCHEMA_VERSION:
+            if self.read_only:
+                raise StoreError(
+                    f"{self.path} has schema version {current}, needs {SCHEMA_VERSION}: "
+                    "run any writing command (ingest, run) to migrate it"
+                )
+            self._migrate(current)
+
+    def _migrate(self, current: int) -> None:
+        with self._transaction():
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+            )
+            for version, description, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                for statement in statements:
+                    self._con.execute(statement)
+                self._con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
+                    [version, description],
+                )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    # -- writing ------------------------------------------------------------------------
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self._con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def write_documents(self, documents: Sequence[Document]) -> int:
+        """Store documents with their sentences in one transaction; return how many were new.
+
+        Documents already stored (same id) are left exactly as they were.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+        fresh: dict[str, Document] = {}
+        for document in documents:
+            fresh.setdefault(document.id, document)
+        for known in self.existing_ids(fresh):
+            del fresh[known]
+        if not fresh:
+            return 0
+        docs = list(fresh.values())
+        with self._transaction():
+            self._con.execute(
+                """
+                INSERT INTO documents (id, origin, url, title, author, source, published,
+                                       published_origin, text, n_sentences)
+                SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::DATE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::INTEGER[])
+                """,
+                [
+                    [d.id for d in docs],
+                    [d.origin for d in docs],
+                    [d.url for d in docs],
+                    [d.title for d in docs],
+                    [d.author for d in docs],
+                    [d.source for d in docs],
+                    [d.published for d in docs],
+                    [d.date_origin.value for d in docs],
+                    [d.text for d in docs],
+                    [len(d.sentences) for d in docs],
+                ],
+            )
+            sentences = [(d.id, s) for d in docs for s in d.sentences]
+            if sentences:
+                self._con.execute(
+                    """
+                    INSERT INTO sentences (doc_id, idx, paragraph, start_char, end_char, text)
+                    SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+                           unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[])
+                    """,
+                    [
+                        [doc_id for doc_id, _ in sentences],
+                        [s.index for _, s in sentences],
+                        [s.paragraph for _, s in sentences],
+                        [s.start for _, s in sentences],
+                        [s.end for _, s in sentences],
+                        [s.text for _, s in sentences],
+                    ],
+                )
+        return len(docs)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        rows = self._con.execute(
+            """
+            SELECT id, title, published, published_origin, source, origin, n_sentences
+            FROM documents ORDER BY published NULLS LAST, ingested_at, id
+            """
+        ).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "sentences", "actors", "mentions", "events"}:
+            raise ValueError(f"unknown table {table!r}")
+        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def resolve_document_id(self, id_or_prefix: str) -> str:
+        """The full id for an id or a unique prefix of one (at least 4 characters)."""
+        prefix = id_or_prefix.strip().lower()
+        if len(prefix) < 4:
+            raise DocumentNotFound(f"document id {id_or_prefix!r} is too short (4+ characters)")
+        rows = self._con.execute(
+            "SELECT id FROM documents WHERE starts_with(id, ?) ORDER BY id LIMIT 3", [prefix]
+        ).fetchall()
+        if not rows:
+            raise DocumentNotFound(f"no document with id {id_or_prefix!r} in {self.path}")
+        if len(rows) > 1:
+            raise DocumentNotFound(
+                f"{id_or_prefix!r} matches several documents ({', '.join(r[0] for r in rows)}…)"
+            )
+        return str(rows[0][0])
+
+    def document(self, id_or_prefix: str) -> Document:
+        doc_id = self.resolve_document_id(id_or_prefix)
+        row = self._con.execute(
+            """
+            SELECT id, text, origin, title, author, url, source, published, published_origin
+            FROM documents WHERE id = ?
+            """,
+            [doc_id],
+        ).fetchone()
+        assert row is not None
+        sentences = self._con.execute(
+            "SELECT idx, paragraph, start_char, end_char, text FROM sentences "
+            "WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        ).fetchall()
+        return Document(
+            id=row[0],
+            text=row[1],
+            origin=row[2],
+            title=row[3],
+            author=row[4],
+            url=row[5],
+            source=row[6],
+            published=row[7],
+            date_origin=DateOrigin(row[8]),
+            sentences=tuple(Sentence(*s) for s in sentences),
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """Documents whose stored sentences do not match their declared count (should be none)."""
+        rows = self._con.execute(
+            """
+            SELECT d.id, d.n_sentences, count(s.idx)
+            FROM documents d LEFT JOIN sentences s ON s.doc_id = d.id
+            GROUP BY d.id, d.n_sentences HAVING count(s.idx) <> d.n_sentences
+            """
+        ).fetchall()
+        orphans = self._con.execute(
+            "SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()
+        problems = [f"{r[0]}: {r[2]} sentences stored, {r[1]} expected" for r in rows]
+        if orphans and orphans[0]:
+            problems.append(f"{orphans[0]} sentences belong to no document")
+        return problems
+
+
+__all__ = ["DEFAULT_PATH", "DocumentSummary", "Store", "default_store_path"]

@@ -1,0 +1,102 @@
+"""The store's schema as an ordered list of migrations.
+
+A store records the highest migration applied; opening it for writing applies the rest in
+one transaction. Migrations are append-only: a released one is never edited, a change is a
+new one, so every store, however old, reaches the same shape.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "documents, sentences, actors, mentions and events",
+        [
+            """
+            CREATE TABLE documents (
+                id VARCHAR PRIMARY KEY,          -- hash of the normalised text
+                origin VARCHAR NOT NULL,         -- path, path:line or URL it was read from
+                url VARCHAR,
+                title VARCHAR,
+                author VARCHAR,
+                source VARCHAR,                  -- outlet or collection name
+                published DATE,
+                published_origin VARCHAR NOT NULL,  -- metadata | user | text-estimate | unknown
+                text VARCHAR NOT NULL,
+                n_sentences INTEGER NOT NULL,
+                ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+            )
+            """,
+            """
+            CREATE TABLE sentences (
+                doc_id VARCHAR NOT NULL,
+                idx INTEGER NOT NULL,            -- 0-based, in reading order
+                paragraph INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,     -- offsets into documents.text
+                end_char INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                PRIMARY KEY (doc_id, idx)
+            )
+            """,
+            """
+            CREATE TABLE actors (
+                id VARCHAR PRIMARY KEY,          -- stable slug: iran, taliban, isis-k
+                name VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,           -- state, military, armed_group, igo, ...
+                country VARCHAR,                 -- ISO 3166 alpha-3
+                cameo_code VARCHAR,
+                parent_id VARCHAR,
+                provisional BOOLEAN NOT NULL DEFAULT false  -- proposed by NER, not in the KB
+            )
+            """,
+            """
+            CREATE TABLE mentions (
+                doc_id VARCHAR NOT NULL,
+                sentence_idx INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,     -- offsets into documents.text
+                end_char INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                actor_id VARCHAR,
+                sector VARCHAR,                  -- CAMEO/PLOVER agent code: GOV, MIL, SPY, ...
+                resolution VARCHAR NOT NULL,     -- name, alias, metonym, demonym, role, coreference
+                PRIMARY KEY (doc_id, start_char, end_char)
+            )
+            """,
+            """
+            CREATE TABLE events (
+                id VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
+                sentence_idx INTEGER NOT NULL,
+                source_id VARCHAR,
+                target_id VARCHAR,
+                type VARCHAR NOT NULL,           -- PLOVER type, or RELATION for relation states
+                cameo_root VARCHAR,
+                quad_class INTEGER,
+                intensity DOUBLE,
+                polarity INTEGER NOT NULL,       -- -1, 0, 1
+                modality VARCHAR NOT NULL,       -- asserted, negated, reported, hedged, future
+                asserted_by VARCHAR,
+                reciprocal BOOLEAN NOT NULL DEFAULT false,
+                time_start DATE,
+                time_end DATE,
+                time_precision VARCHAR,          -- day, month, year, decade
+                time_origin VARCHAR,             -- sentence, paragraph, document
+                trigger_start INTEGER,
+                trigger_end INTEGER,
+                source_start INTEGER,
+                source_end INTEGER,
+                target_start INTEGER,
+                target_end INTEGER,
+                confidence DOUBLE,
+                extractor VARCHAR NOT NULL,
+                extractor_version VARCHAR NOT NULL,
+                trace JSON
+            )
+            """,
+            "CREATE INDEX events_dyad ON events (source_id, target_id)",
+            "CREATE INDEX mentions_actor ON mentions (actor_id)",
+        ],
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
