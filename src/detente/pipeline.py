@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
-from detente.ingest import IngestOptions, Source, plan_sources, read_source
+from detente.ingest import IngestOptions, plan_sources, read_source
 from detente.ingest.web import make_client
 from detente.model import Document
 from detente.nlp import split_sentences
 from detente.store import Store
 
-ProgressCallback = Callable[[int, int, str], None]  # (done sources, total sources, label)
+ProgressCallback = Callable[[int, int, int], None]  # (sources done, sources in all, documents read)
 
 
 @dataclass(slots=True)
@@ -76,6 +76,7 @@ def ingest(
         report.already_stored += len(pending) - written
         pending.clear()
 
+    read = 0
     with make_client(settings.fetch) as client:
         for done, item in enumerate(plan, start=1):
             if isinstance(item, SkippedSource):
@@ -84,9 +85,14 @@ def ingest(
                 for outcome in read_source(item, options, client):
                     if isinstance(outcome, SkippedSource):
                         report.skipped.append(outcome)
-                    elif isinstance(outcome, DetenteError):
+                        continue
+                    if isinstance(outcome, DetenteError):
                         report.warnings.append(outcome)
-                    elif outcome.id in seen:
+                        continue
+                    read += 1
+                    if progress and read % 100 == 0:
+                        progress(done - 1, len(plan), read)
+                    if outcome.id in seen:
                         report.already_stored += 1
                     else:
                         seen.add(outcome.id)
@@ -94,13 +100,9 @@ def ingest(
                         if len(pending) >= settings.batch_size:
                             flush()
             if progress:
-                progress(done, len(plan), _label(item))
+                progress(done, len(plan), read)
     flush()
     return report
-
-
-def _label(item: Source | SkippedSource) -> str:
-    return item.location if isinstance(item, Source) else "skipped"
 
 
 @dataclass(slots=True)

@@ -92,7 +92,7 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[ProgressCallback | None]:
-    """A progress bar on stderr for multi-source work, shown only once there is more than one."""
+    """A progress bar on stderr once there is more than one source or one document."""
     if quiet:
         yield None
         return
@@ -107,13 +107,13 @@ def _progress(quiet: bool) -> Iterator[ProgressCallback | None]:
     )
     task: list[TaskID] = []
 
-    def update(done: int, total: int, label: str) -> None:
-        if total < 2:
+    def update(done: int, total: int, documents: int) -> None:
+        if total < 2 and documents < 2:
             return
         if not task:
             bar.start()
             task.append(bar.add_task("", total=total))
-        bar.update(task[0], completed=done, description=label[-50:])
+        bar.update(task[0], completed=done, description=f"{documents:,} documents read")
 
     try:
         yield update

@@ -248,11 +248,9 @@ def _read_feed(
                 except FetchFailed:
                     if not entry.content:
                         raise
-                    page = Fetched(entry.link, "text/html", entry.content.encode("utf-8"))
+                    page = Fetched(entry.link, "text/html", _as_page(entry.content))
             elif entry.content:
-                page = Fetched(
-                    entry.link or fetched.url, "text/html", entry.content.encode("utf-8")
-                )
+                page = Fetched(entry.link or fetched.url, "text/html", _as_page(entry.content))
             else:
                 raise NoMainText(f"{fetched.url}: entry {entry.title!r} has no link and no content")
             yield _document_from_html(
@@ -264,6 +262,11 @@ def _read_feed(
             )
         except SkippedSource as skipped:
             yield skipped
+
+
+def _as_page(fragment: str) -> bytes:
+    """A feed entry's HTML fragment as a page the main-text extractor accepts."""
+    return f"<html><body><article>{fragment}</article></body></html>".encode()
 
 
 def make_document(

@@ -7,6 +7,7 @@ news page needs and what a home-made parser would get wrong.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,11 @@ import trafilatura
 from detente.errors import NoMainText
 from detente.ingest.boilerplate import strip_trailing_boilerplate
 from detente.ingest.plaintext import split_paragraphs
+
+# trafilatura logs what it could not parse; detente reports each skipped source in one line
+# of its own, so the library's log lines would only repeat it as noise on stderr.
+for _logger in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_logger).setLevel(logging.CRITICAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +42,15 @@ def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -
         include_comments=False,
         include_tables=False,
         include_images=False,
-        as_dict=True,
         # Only dates the markup states count as metadata; a date guessed from the text is
         # an estimate, which detente makes itself and flags as such.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    extracted: dict[str, Any] = result if isinstance(result, dict) else {}
+    extracted: dict[str, Any] = result.as_dict() if result is not None else {}
     text = extracted.get("text") or ""
     paragraphs = strip_trailing_boilerplate(split_paragraphs(text))
     title = extracted.get("title") or None
-    if paragraphs and title and _same_words(paragraphs[0], title):
+    if len(paragraphs) > 1 and title and _same_words(paragraphs[0], title):
         paragraphs.pop(0)  # the headline repeated as the first line of the main text
     if not any(_is_prose(p) for p in paragraphs):
         raise NoMainText(f"{name}: no article text found in the HTML")
