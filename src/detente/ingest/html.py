@@ -46,7 +46,11 @@ def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -
         # an estimate, which detente makes itself and flags as such.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    extracted: dict[str, Any] = result.as_dict() if result is not None else {}
+    extracted: dict[str, Any] = {}
+    if isinstance(result, dict):
+        extracted = result
+    elif result is not None:
+        extracted = result.as_dict()
     text = extracted.get("text") or ""
     paragraphs = strip_trailing_boilerplate(split_paragraphs(text))
     title = extracted.get("title") or None
