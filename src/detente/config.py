@@ -24,6 +24,8 @@ class Settings:
     max_document_bytes: int
     fetch: FetchSettings
     spacy_model: str
+    actor_files: tuple[str, ...]
+    propose_unknown_actors: bool
 
 
 @cache
@@ -46,4 +48,6 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         max_document_bytes=int(raw["ingest"]["max_document_bytes"]),
         fetch=FetchSettings(**raw["fetch"]),
         spacy_model=raw["nlp"]["spacy_model"],
+        actor_files=tuple(raw["actors"]["extra_files"]),
+        propose_unknown_actors=bool(raw["actors"]["propose_unknown"]),
     )

@@ -50,3 +50,35 @@ class Document:
     @property
     def published_is_estimate(self) -> bool:
         return self.date_origin is DateOrigin.TEXT_ESTIMATE
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a sentence that names an actor, and how detente knew which one.
+
+    ``start``/``end`` are offsets into the document text. ``actor_id`` is None for a span
+    recognised as a name but left unresolved (an ambiguous name without context).
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    resolution: str  # name, alias, metonym, demonym, role, office, person, coreference, ner
+    sector: str | None = None
+    person_id: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """An actor as stored: what the views and exports need, without the knowledge base."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    cameo_code: str | None = None
+    parent_id: str | None = None
+    provisional: bool = False

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from detente.actors.kb import KnowledgeBase, load_knowledge_base
+from detente.actors.proposals import propose_organisations
+from detente.actors.records import actor_records
+from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
 from detente.ingest import IngestOptions, plan_sources, read_source
@@ -105,17 +111,70 @@ def ingest(
     return report
 
 
+ACTORS_STAGE_VERSION = "1"
+
+
+def knowledge_base(settings: Settings) -> KnowledgeBase:
+    """The packaged knowledge base with the user's actor files layered on."""
+    return load_knowledge_base(settings.actor_files)
+
+
+def actors_version(settings: Settings) -> str:
+    """Changes when the resolver or the user's actor files change, so documents are redone."""
+    digest = hashlib.sha256()
+    for name in settings.actor_files:
+        digest.update(Path(name).read_bytes())
+    digest.update(str(settings.propose_unknown_actors).encode())
+    return f"{ACTORS_STAGE_VERSION}-{digest.hexdigest()[:8]}"
+
+
+def resolve_actors(
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    kb: KnowledgeBase | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Resolve the mentions of every document not yet resolved at this version."""
+    settings = settings or load_settings()
+    kb = kb or knowledge_base(settings)
+    version = actors_version(settings)
+    pending = store.documents_missing_stage("actors", version)
+    resolver = ActorResolver(kb)
+    done = 0
+    for offset in range(0, len(pending), settings.batch_size):
+        batch = store.load_documents(pending[offset : offset + settings.batch_size])
+        results = []
+        actors = []
+        for document in batch:
+            mentions = resolver.resolve(document)
+            if settings.propose_unknown_actors:
+                mentions += propose_organisations(
+                    document, mentions, kb, model=settings.spacy_model
+                )
+            results.append((document.id, mentions))
+            actors += actor_records(kb, mentions, document.published)
+        store.write_mentions(results, actors, version=version)
+        done += len(batch)
+        if progress:
+            progress(done, len(pending), done)
+    return done
+
+
 @dataclass(slots=True)
 class RunReport:
     ingest: IngestReport
     stages: list[str]
     documents_in_store: int
     sentences_in_store: int
+    mentions_in_store: int
+    actors_in_store: int
 
     def summary(self) -> str:
         return (
             f"ingest: {self.ingest.summary()}; store now holds {self.documents_in_store} "
-            f"documents, {self.sentences_in_store} sentences (stages run: {', '.join(self.stages)})"
+            f"documents, {self.sentences_in_store} sentences, {self.mentions_in_store} actor "
+            f"mentions of {self.actors_in_store} actors (stages run: {', '.join(self.stages)})"
         )
 
 
@@ -137,9 +196,12 @@ def run(
         settings=settings,
         progress=progress,
     )
+    resolve_actors(store, settings=settings)
     return RunReport(
         ingest=report,
-        stages=["ingest", "sentences"],
+        stages=["ingest", "sentences", "actors"],
         documents_in_store=store.count("documents"),
         sentences_in_store=store.count("sentences"),
+        mentions_in_store=store.count("mentions"),
+        actors_in_store=store.count("actors"),
     )

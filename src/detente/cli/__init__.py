@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 
 from detente import __version__
+from detente.cli.actors import actors_command, mentions_command, resolve_command
 from detente.cli.docs import docs_command, show_command
+from detente.cli.evaluate import eval_command
 from detente.cli.ingest import ingest_command, run_command
 
 app = typer.Typer(
@@ -47,6 +49,16 @@ def _global_options(
             show_envvar=True,
         ),
     ] = None,
+    actors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actors",
+            envvar="DETENTE_ACTORS",
+            help="An actor file (YAML) layered on the knowledge base; repeatable.",
+            metavar="FILE",
+            show_envvar=True,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -54,13 +66,17 @@ def _global_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "actors": actors or []}
 
 
 app.command("run")(run_command)
 app.command("ingest")(ingest_command)
 app.command("docs")(docs_command)
 app.command("show")(show_command)
+app.command("actors")(actors_command)
+app.command("mentions")(mentions_command)
+app.command("resolve")(resolve_command)
+app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from detente.config import Settings, load_settings
 from detente.errors import DetenteError
 from detente.store import Store, default_store_path
 
@@ -22,6 +23,15 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 def store_path(ctx: typer.Context) -> Path:
     chosen = (ctx.obj or {}).get("db")
     return Path(chosen) if chosen else default_store_path()
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """Settings with the command line's global options applied (``--actors FILE``)."""
+    files = tuple((ctx.obj or {}).get("actors") or ())
+    settings = load_settings()
+    if files:
+        settings = load_settings({"actors.extra_files": [*settings.actor_files, *files]})
+    return settings
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from detente.cli._common import open_store, stderr, stdout
+from detente.cli._common import fail_cleanly, open_store, settings_of, stderr, stdout
 from detente.errors import UsageError
 from detente.ingest.dates import parse_date
 from detente.pipeline import IngestReport, ProgressCallback, ingest, run
@@ -75,8 +75,16 @@ def run_command(
     Exit status 1 when any source was skipped (each is named on stderr).
     """
     date = _parse_published(published)
-    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
-        report = run(store, sources, published=date, source_name=source, progress=progress)
+    settings = settings_of(ctx)
+    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress, fail_cleanly():
+        report = run(
+            store,
+            sources,
+            published=date,
+            source_name=source,
+            settings=settings,
+            progress=progress,
+        )
     _finish(report.ingest, quiet, summary=report.summary())
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from detente.errors import DocumentNotFound, StoreBusy, StoreError, StoreTooNew
-from detente.model import DateOrigin, Document, Sentence
+from detente.model import ActorRecord, DateOrigin, Document, Mention, Sentence
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_PATH = "detente.duckdb"
@@ -212,7 +212,157 @@ class Store:
                 )
         return len(docs)
 
+    def documents_missing_stage(self, stage: str, version: str) -> list[str]:
+        """Ids of documents that stage has not processed at this version, oldest first."""
+        rows = self._con.execute(
+            """
+            SELECT d.id FROM documents d
+            LEFT JOIN document_stages s ON s.doc_id = d.id AND s.stage = ?
+            WHERE s.version IS NULL OR s.version <> ?
+            ORDER BY d.ingested_at, d.id
+            """,
+            [stage, version],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def write_mentions(
+        self,
+        results: Sequence[tuple[str, Sequence[Mention]]],
+        actors: Iterable[ActorRecord],
+        *,
+        version: str,
+    ) -> None:
+        """Replace the mentions of these documents and mark them done, in one transaction."""
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+        doc_ids = [doc_id for doc_id, _ in results]
+        rows = [(doc_id, m) for doc_id, mentions in results for m in mentions]
+        actor_rows = list({a.id: a for a in actors}.values())
+        with self._transaction():
+            self._con.execute(
+                "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+            )
+            if actor_rows:
+                self._con.execute(
+                    """
+                    INSERT OR REPLACE INTO actors
+                        (id, name, kind, country, cameo_code, parent_id, provisional)
+                    SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                           unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                           unnest(?::BOOLEAN[])
+                    """,
+                    [
+                        [a.id for a in actor_rows],
+                        [a.name for a in actor_rows],
+                        [a.kind for a in actor_rows],
+                        [a.country for a in actor_rows],
+                        [a.cameo_code for a in actor_rows],
+                        [a.parent_id for a in actor_rows],
+                        [a.provisional for a in actor_rows],
+                    ],
+                )
+            if rows:
+                self._con.execute(
+                    """
+                    INSERT INTO mentions (doc_id, sentence_idx, start_char, end_char, text,
+                                          actor_id, sector, person_id, resolution, confidence)
+                    SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+                           unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                           unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                           unnest(?::DOUBLE[])
+                    """,
+                    [
+                        [doc_id for doc_id, _ in rows],
+                        [m.sentence for _, m in rows],
+                        [m.start for _, m in rows],
+                        [m.end for _, m in rows],
+                        [m.text for _, m in rows],
+                        [m.actor_id for _, m in rows],
+                        [m.sector for _, m in rows],
+                        [m.person_id for _, m in rows],
+                        [m.resolution for _, m in rows],
+                        [m.confidence for _, m in rows],
+                    ],
+                )
+            self._mark_done(doc_ids, "actors", version)
+
+    def _mark_done(self, doc_ids: list[str], stage: str, version: str) -> None:
+        self._con.execute(
+            """
+            INSERT OR REPLACE INTO document_stages (doc_id, stage, version, completed_at)
+            SELECT unnest(?::VARCHAR[]), ?, ?, current_timestamp
+            """,
+            [doc_ids, stage, version],
+        )
+
     # -- reading ------------------------------------------------------------------------
+
+    def load_documents(self, ids: Sequence[str]) -> list[Document]:
+        """Whole documents with their sentences, in the order asked, in two queries."""
+        if not ids:
+            return []
+        docs = self._con.execute(
+            """
+            SELECT id, text, origin, title, author, url, source, published, published_origin
+            FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))
+            """,
+            [list(ids)],
+        ).fetchall()
+        sentences: dict[str, list[Sentence]] = {}
+        for row in self._con.execute(
+            """
+            SELECT doc_id, idx, paragraph, start_char, end_char, text FROM sentences
+            WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, idx
+            """,
+            [list(ids)],
+        ).fetchall():
+            sentences.setdefault(row[0], []).append(Sentence(*row[1:]))
+        by_id = {
+            row[0]: Document(
+                id=row[0],
+                text=row[1],
+                origin=row[2],
+                title=row[3],
+                author=row[4],
+                url=row[5],
+                source=row[6],
+                published=row[7],
+                date_origin=DateOrigin(row[8]),
+                sentences=tuple(sentences.get(row[0], ())),
+            )
+            for row in docs
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        rows = self._con.execute(
+            """
+            SELECT sentence_idx, start_char, end_char, text, actor_id, resolution, sector,
+                   person_id, confidence
+            FROM mentions WHERE doc_id = ? ORDER BY start_char, end_char, actor_id
+            """,
+            [doc_id],
+        ).fetchall()
+        return [Mention(*row) for row in rows]
+
+    def actor_records(self) -> dict[str, ActorRecord]:
+        rows = self._con.execute(
+            "SELECT id, name, kind, country, cameo_code, parent_id, provisional FROM actors"
+        ).fetchall()
+        return {row[0]: ActorRecord(*row) for row in rows}
+
+    def actor_activity(self) -> list[tuple[str, int, int, dt.date | None, dt.date | None]]:
+        """Per actor: mentions, documents, and the first and last publication date."""
+        rows = self._con.execute(
+            """
+            SELECT m.actor_id, count(*), count(DISTINCT m.doc_id), min(d.published),
+                   max(d.published)
+            FROM mentions m JOIN documents d ON d.id = m.doc_id
+            WHERE m.actor_id IS NOT NULL
+            GROUP BY m.actor_id ORDER BY count(*) DESC, m.actor_id
+            """
+        ).fetchall()
+        return [(r[0], int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
 
     def documents(self) -> list[DocumentSummary]:
         rows = self._con.execute(

@@ -10,7 +10,7 @@ from __future__ import annotations
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
-        "documents, sentences, actors, mentions and events",
+        "documents, sentences, actors, mentions, events and stage progress",
         [
             """
             CREATE TABLE documents (
@@ -58,8 +58,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 text VARCHAR NOT NULL,
                 actor_id VARCHAR,
                 sector VARCHAR,                  -- CAMEO/PLOVER agent code: GOV, MIL, SPY, ...
-                resolution VARCHAR NOT NULL,     -- name, alias, metonym, demonym, role, coreference
-                PRIMARY KEY (doc_id, start_char, end_char)
+                person_id VARCHAR,               -- the leader or official named, if any
+                resolution VARCHAR NOT NULL,     -- name, alias, metonym, demonym, role, office,
+                                                 -- person, coreference, ner
+                confidence DOUBLE NOT NULL
             )
             """,
             """
@@ -93,6 +95,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 trace JSON
             )
             """,
+            """
+            CREATE TABLE document_stages (
+                doc_id VARCHAR NOT NULL,
+                stage VARCHAR NOT NULL,          -- actors, events, ...
+                version VARCHAR NOT NULL,        -- a new version re-processes the document
+                completed_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (doc_id, stage)
+            )
+            """,
+            "CREATE INDEX mentions_doc ON mentions (doc_id, sentence_idx)",
             "CREATE INDEX events_dyad ON events (source_id, target_id)",
             "CREATE INDEX mentions_actor ON mentions (actor_id)",
         ],

@@ -1,0 +1,95 @@
+"""Organisations the knowledge base does not know, proposed by spaCy's statistical NER.
+
+An unknown organisation is kept as a provisional actor, listed as such, rather than silently
+dropped: an analyst can then add it to an actor file. Only ORG entities are proposed; people
+are authors and sources far more often than actors, and places are covered by the states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from detente.actors.kb import KnowledgeBase
+from detente.model import Document, Mention
+
+PROVISIONAL_PREFIX = "new-"
+_NOT_ORGANISATIONS = re.compile(
+    r"^(?:comments?|popular posts|twitter|facebook|reuters|afp|ap|bbc|cnn|associated press)$",
+    re.IGNORECASE,
+)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    text = files("detente.actors").joinpath("data/organisation_heads.yaml").read_text("utf-8")
+    heads = {str(word).lower() for word in yaml.safe_load(text)["heads"]}
+    return frozenset(heads | {word + "s" for word in heads})
+
+
+def looks_like_an_organisation(text: str) -> bool:
+    """An acronym, or a name ending in an organisation noun ("... Liberation Army")."""
+    words = text.split()
+    return bool(_ACRONYM.match(text)) or (
+        len(words) > 1 and words[-1].lower().strip(".,") in organisation_heads()
+    )
+
+
+@cache
+def _ner_pipeline(model: str) -> Any:
+    import spacy
+
+    return spacy.load(
+        model, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+    )
+
+
+def provisional_id(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold().removeprefix("the ")).strip("-")
+    return PROVISIONAL_PREFIX + (slug or "organisation")
+
+
+def propose_organisations(
+    document: Document, known: Sequence[Mention], kb: KnowledgeBase, *, model: str
+) -> list[Mention]:
+    """ORG entities that overlap no resolved mention and that the knowledge base cannot read."""
+    nlp = _ner_pipeline(model)
+    taken = [(m.start, m.end) for m in known]
+    proposals: list[Mention] = []
+    texts = (s.text for s in document.sentences)
+    for sentence, doc in zip(document.sentences, nlp.pipe(texts, batch_size=64), strict=True):
+        for entity in doc.ents:
+            if entity.label_ != "ORG":
+                continue
+            text = entity.text.strip()
+            start = sentence.start + entity.start_char
+            end = start + len(entity.text)
+            if (
+                len(text) < 3
+                or text.islower()
+                or _NOT_ORGANISATIONS.match(text)
+                or not looks_like_an_organisation(text)
+                or any(s < end and start < e for s, e in taken)
+                or kb.lookup(text)
+            ):
+                continue
+            proposals.append(
+                Mention(
+                    sentence=sentence.index,
+                    start=start,
+                    end=end,
+                    text=text,
+                    actor_id=provisional_id(text),
+                    resolution="ner",
+                    confidence=0.4,
+                )
+            )
+    return proposals

@@ -1,0 +1,361 @@
+"""Resolution of every way a document names an actor, sentence by sentence.
+
+Three passes over a document:
+
+1. find the knowledge base's names (names, aliases, capitals, demonyms, people) and grow
+   each into the longest phrase the knowledge base can read ("Iran's Ministry of
+   Intelligence", "the President of Iran", "Afghan refugees"), dropping demonyms that are
+   mere attributes ("an Iranian city");
+2. choose among readings: the sentence's date picks time-bounded identities ("Kabul" in 1998
+   and in 2023), and names that need context ("the Islamic Republic", "Massoud") go to the
+   reading the rest of the document makes salient;
+3. light coreference: "the group", "the two sides" point back to actors already named.
+
+Every mention records how it was resolved, so a user can see why an actor is there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from detente.actors.kb import Candidate, KnowledgeBase
+from detente.actors.matcher import NameIndex, NameMatch, Token, tokenize
+from detente.model import Document, Mention
+from detente.nlp.anchors import sentence_dates
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]")
+_EXTEND_RIGHT = 6
+_EXTEND_LEFT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CoreferenceRules:
+    group: re.Pattern[str]
+    pair: re.Pattern[str]
+    state_words: re.Pattern[str]
+    group_kinds: frozenset[str]
+    window: int
+
+
+@cache
+def _data(name: str) -> dict[str, object]:
+    text = files("detente.actors").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    loaded: dict[str, object] = yaml.safe_load(text)
+    return loaded
+
+
+@cache
+def attributive_nouns() -> frozenset[str]:
+    raw = _data("attributive_nouns.yaml")
+    words = {str(w).lower() for group in raw.values() if isinstance(group, list) for w in group}
+    return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})
+
+
+@cache
+def coreference_rules() -> CoreferenceRules:
+    raw = _data("coreference.yaml")
+
+    def pattern(key: str) -> re.Pattern[str]:
+        items = raw[key]
+        assert isinstance(items, list)
+        return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.IGNORECASE)
+
+    kinds = raw["group_kinds"]
+    window = raw["window"]
+    assert isinstance(kinds, list) and isinstance(window, int)
+    return CoreferenceRules(
+        pattern("group"), pattern("pair"), pattern("state_words"), frozenset(kinds), window
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """A phrase with its readings, before the readings are chosen."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate]
+
+
+class ActorResolver:
+    """Resolves mentions with one knowledge base; build once, use for many documents."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = NameIndex(kb)
+
+    def resolve(self, document: Document) -> list[Mention]:
+        sentences = document.sentences
+        dates = sentence_dates([(s.paragraph, s.text) for s in sentences], document.published)
+        found: list[_Found] = []
+        for sentence, on in zip(sentences, dates, strict=True):
+            for item in self._phrases(sentence.text, on):
+                found.append(
+                    _Found(
+                        sentence.index,
+                        sentence.start + item.start,
+                        sentence.start + item.end,
+                        item.text,
+                        item.candidates,
+                    )
+                )
+        salience = self._salience(found)
+        mentions = [m for m in (self._choose(f, salience) for f in found) if m is not None]
+        mentions += self._coreference(document, mentions)
+        return sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id or ""))
+
+    # -- pass 1: phrases -----------------------------------------------------------------
+
+    def _phrases(self, text: str, on: dt.date | None) -> list[_Found]:
+        tokens = tokenize(text)
+        matches = self.index.find(text, tokens)
+        taken_until = 0
+        out: list[_Found] = []
+        for position, match in enumerate(matches):
+            next_start = matches[position + 1].first if position + 1 < len(matches) else len(tokens)
+            phrase = self._grow(text, tokens, match, on, taken_until, next_start)
+            if phrase is None:
+                continue
+            out.append(phrase)
+            taken_until = phrase.end
+        return out
+
+    def _grow(
+        self,
+        text: str,
+        tokens: list[Token],
+        match: NameMatch,
+        on: dt.date | None,
+        taken_until: int,
+        next_first: int,
+    ) -> _Found | None:
+        """The longest readable phrase around a name, or the name itself."""
+        start, end = match.start, match.end
+        if _after_a_prefix(text, start):
+            return None
+        # Right: "<name>'s <role>", "<demonym> <role>", never reaching the next name.
+        right_limit = min(match.last + _EXTEND_RIGHT, len(tokens) - 1, next_first - 1)
+        for last in range(right_limit, match.last, -1):
+            span = text[start : tokens[last].end]
+            if _CLAUSE_BREAK.search(span):
+                continue
+            candidates = self.kb.lookup(span, on)
+            if candidates and candidates[0].how in ("role", "office"):
+                return self._grow_left(
+                    text, tokens, match.first, span_end(tokens[last]), on, taken_until, candidates
+                )
+        # Left: "the President of <name>", "defense minister <person>".
+        grown = self._grow_left(text, tokens, match.first, end, on, taken_until, None)
+        if grown is not None:
+            return grown
+        candidates = self.kb.lookup(text[start:end], on)
+        if not candidates:
+            return None
+        if candidates[0].how == "demonym" and self._attributive(tokens, match.last, next_first):
+            return None
+        return _Found(-1, start, end, text[start:end], candidates)
+
+    def _grow_left(
+        self,
+        text: str,
+        tokens: list[Token],
+        first: int,
+        end: int,
+        on: dt.date | None,
+        taken_until: int,
+        fallback: list[Candidate] | None,
+    ) -> _Found | None:
+        """Grow leftwards only when the words before change the reading.
+
+        "the President of Iran" is an office holder where "Iran" is the state, and "a new
+        government in Kabul" is a government where "Kabul" is a metonym; but "the killing of
+        Iranian diplomats" names no one that "Iranian diplomats" does not.
+        """
+        base_span = text[tokens[first].start : end]
+        base = fallback if fallback is not None else self.kb.lookup(base_span, on)
+        is_person = bool(base) and base[0].how == "person"
+        for begin in range(max(first - _EXTEND_LEFT, 0), first):
+            if tokens[begin].start < taken_until:
+                continue
+            prefix = [t.key for t in tokens[begin:first]]
+            if not _role_prefix(prefix, is_person):
+                continue
+            span = text[tokens[begin].start : end]
+            if _CLAUSE_BREAK.search(span):
+                continue
+            candidates = self.kb.lookup(span, on)
+            if (
+                candidates
+                and candidates[0].how in ("role", "office", "person")
+                and (not base or _reading(candidates[0]) != _reading(base[0]))
+            ):
+                return _Found(-1, tokens[begin].start, end, span, candidates)
+        if fallback is None:
+            return None
+        return _Found(-1, tokens[first].start, end, base_span, fallback)
+
+    def _attributive(self, tokens: list[Token], last: int, next_first: int) -> bool:
+        """A demonym followed by a place or a thing: "an Iranian city", "Azeri airspace"."""
+        nouns = attributive_nouns()
+        for k in range(last + 1, min(last + 4, next_first, len(tokens))):
+            if tokens[k].key in nouns or (
+                k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in nouns
+            ):
+                return True
+            if not tokens[k].text.islower():
+                break
+        return False
+
+    # -- pass 2: choosing readings ---------------------------------------------------------
+
+    def _salience(self, found: Sequence[_Found]) -> Counter[str]:
+        """How often each actor, and each actor's state, is named without ambiguity."""
+        counts: Counter[str] = Counter()
+        for item in found:
+            clear = [c for c in item.candidates if not c.ambiguous]
+            if len({c.actor_id for c in clear}) == 1:
+                actor_id = clear[0].actor_id
+                counts[actor_id] += 1
+                state = self.kb.state_of(actor_id)
+                if state and state != actor_id:
+                    counts[state] += 1
+                if clear[0].person_id:
+                    counts[clear[0].person_id] += 1
+        return counts
+
+    def _choose(self, item: _Found, salience: Counter[str]) -> Mention | None:
+        candidates = [c for c in item.candidates if c.in_period is not False] or item.candidates
+        distinct = {(c.actor_id, c.person_id) for c in candidates}
+        if len(distinct) == 1 and not candidates[0].ambiguous:
+            chosen, confidence = (
+                candidates[0],
+                0.95 if candidates[0].in_period is not False else 0.7,
+            )
+        else:
+
+            def score(c: Candidate) -> int:
+                state = self.kb.state_of(c.actor_id) or c.actor_id
+                own = salience[c.person_id] if c.person_id else salience[c.actor_id]
+                return own * 2 + salience[state]
+
+            ranked = sorted(candidates, key=score, reverse=True)
+            best = score(ranked[0])
+            runner_up = score(ranked[1]) if len(ranked) > 1 else 0
+            if best == 0 or best == runner_up:
+                return None  # a name that needs context the document does not give
+            chosen, confidence = ranked[0], 0.6 if runner_up else 0.75
+        return Mention(
+            sentence=item.sentence,
+            start=item.start,
+            end=item.end,
+            text=item.text,
+            actor_id=chosen.actor_id,
+            resolution=chosen.how,
+            sector=chosen.sector,
+            person_id=chosen.person_id,
+            confidence=confidence,
+        )
+
+    # -- pass 3: light coreference ---------------------------------------------------------
+
+    def _coreference(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        rules = coreference_rules()
+        out: list[Mention] = []
+        for sentence in document.sentences:
+            earlier = [
+                m for m in mentions if sentence.index - rules.window <= m.sentence <= sentence.index
+            ]
+            for match in rules.group.finditer(sentence.text):
+                start = sentence.start + match.start()
+                before = [m for m in earlier if m.end <= start and m.actor_id]
+                groups = [m for m in before if self._kind(m.actor_id) in rules.group_kinds]
+                if groups:
+                    antecedent = groups[-1]
+                    out.append(_refer(sentence.index, start, match.group(), antecedent))
+            for match in rules.pair.finditer(sentence.text):
+                start = sentence.start + match.start()
+                before = [m for m in earlier if m.end <= start and m.actor_id]
+                states_only = rules.state_words.search(match.group()) is not None
+                pair: list[Mention] = []
+                for m in reversed(before):
+                    key = self._pair_key(m.actor_id, states_only)
+                    if key and all(self._pair_key(p.actor_id, states_only) != key for p in pair):
+                        pair.append(m)
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2:
+                    out += [_refer(sentence.index, start, match.group(), m) for m in pair]
+        return out
+
+    def _pair_key(self, actor_id: str | None, states_only: bool) -> str | None:
+        """What makes two antecedents distinct: the actor, or for "the two countries" its state."""
+        if actor_id is None or not states_only:
+            return actor_id
+        state = self.kb.state_of(actor_id)
+        if self._kind(actor_id) in ("state", "government") or self._governs(actor_id):
+            return state or actor_id
+        return None
+
+    def _governs(self, actor_id: str) -> bool:
+        """Whether the actor is, at some time, the government of its state (the Taliban)."""
+        state = self.kb.state_of(actor_id)
+        return state is not None and any(
+            p.actor == actor_id for p in self.kb.government_periods(state)
+        )
+
+    def _kind(self, actor_id: str | None) -> str | None:
+        if actor_id is None or actor_id not in self.kb.actors:
+            return None
+        return self.kb.actor(actor_id).kind
+
+
+def _refer(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
+    return Mention(
+        sentence=sentence,
+        start=start,
+        end=start + len(text),
+        text=text,
+        actor_id=antecedent.actor_id,
+        resolution="coreference",
+        sector=antecedent.sector,
+        confidence=round(antecedent.confidence * 0.8, 3),
+    )
+
+
+def span_end(token: Token) -> int:
+    return token.end
+
+
+def _reading(candidate: Candidate) -> tuple[str, str | None, str | None, str | None]:
+    return (candidate.actor_id, candidate.sector, candidate.person_id, candidate.office)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "former", "ex", "then", "new"})
+_LINKS = frozenset({"of", "by", "for", "with", "from", "to", "and", "or", "on", "at", "as"})
+
+
+def _role_prefix(prefix: list[str], is_person: bool) -> bool:
+    """Words before a name that can make it a role: "the President of", "a government in",
+    or a title before a person ("defense minister", "President").
+    """
+    if prefix[-1] in ("of", "in"):
+        return not any(word in _LINKS for word in prefix[:-1])
+    if is_person:
+        return len(prefix) <= 3 and not any(word in _LINKS for word in prefix)
+    return all(word in _DETERMINERS for word in prefix)
+
+
+def _after_a_prefix(text: str, start: int) -> bool:
+    """ "post-Assad Syria", "pre-Soviet borders": the name dates something, it does not act."""
+    head = text[max(0, start - 6) : start].lower()
+    return head.endswith(("post-", "pre-", "non-"))

@@ -1,0 +1,173 @@
+"""`detente actors`, `detente resolve` and `detente mentions`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.actors.kb import Candidate, KnowledgeBase
+from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stderr, stdout
+from detente.cli.docs import JsonOption
+from detente.errors import UsageError
+from detente.ingest.dates import parse_date
+from detente.pipeline import knowledge_base
+
+
+def actors_command(ctx: typer.Context, json: JsonOption = False) -> None:
+    """Actors found in the store: kind, country, mentions, documents, first and last date."""
+    with open_store(ctx, read_only=True) as store:
+        records = store.actor_records()
+        activity = store.actor_activity()
+    rows: list[dict[str, Any]] = []
+    for actor_id, mentions, documents, first, last in activity:
+        record = records.get(actor_id)
+        rows.append(
+            {
+                "id": actor_id,
+                "name": record.name if record else actor_id,
+                "kind": record.kind if record else None,
+                "country": record.country if record else None,
+                "cameo_code": record.cameo_code if record else None,
+                "provisional": bool(record and record.provisional),
+                "mentions": mentions,
+                "documents": documents,
+                "first": first.isoformat() if first else None,
+                "last": last.isoformat() if last else None,
+            }
+        )
+    if json:
+        print_json({"actors": rows})
+        return
+    table = Table(box=None)
+    for column in ("id", "name", "kind", "country", "cameo", "mentions", "docs", "first", "last"):
+        table.add_column(column, no_wrap=column != "name")
+    for row in rows:
+        name = row["name"] + (" (provisional)" if row["provisional"] else "")
+        table.add_row(
+            row["id"],
+            name,
+            row["kind"] or "",
+            row["country"] or "",
+            row["cameo_code"] or "",
+            str(row["mentions"]),
+            str(row["documents"]),
+            row["first"] or "",
+            row["last"] or "",
+        )
+    stdout.print(table)
+    stdout.print(f"{len(rows)} actors", markup=False)
+
+
+def resolve_command(
+    ctx: typer.Context,
+    surface: Annotated[str, typer.Argument(help="A name as a text would write it.")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="The date the text is about (YYYY-MM-DD).")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """What the knowledge base makes of a name on a date (exit status 1 if nothing)."""
+    on = _parse_day(date)
+    with fail_cleanly():
+        kb = knowledge_base(settings_of(ctx))
+    candidates = kb.lookup(surface, on, ignore_case=True)
+    readings = [_reading(kb, c, on) for c in candidates]
+    if json:
+        print_json(
+            {"surface": surface, "date": on.isoformat() if on else None, "readings": readings}
+        )
+    elif readings:
+        for r in readings:
+            line = f"{r['actor']['name']} [{r['actor']['id']}]"
+            if r["sector"]:
+                line += f" / {r['sector']}"
+            line += f" · {r['how']}"
+            if r["person"]:
+                line += f" · {r['person']['name']}"
+            if r["ambiguous"]:
+                line += " · needs context"
+            stdout.print(line, markup=False)
+    if not readings:
+        nearest = kb.nearest(surface)
+        hint = f"; nearest known names: {', '.join(nearest)}" if nearest else ""
+        stderr.print(f"error: no actor named {surface!r}{hint}", markup=False)
+        raise typer.Exit(1)
+
+
+def mentions_command(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(help="Document id, or a unique prefix.")],
+    json: JsonOption = False,
+) -> None:
+    """Each actor mention of a document: span, actor and how it was resolved."""
+    with open_store(ctx, read_only=True) as store:
+        document = store.document(doc_id)
+        mentions = store.mentions(document.id)
+        records = store.actor_records()
+    rows: list[dict[str, Any]] = [
+        {
+            "sentence": m.sentence,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "actor": {
+                "id": m.actor_id,
+                "name": records[m.actor_id].name if m.actor_id in records else m.actor_id,
+            },
+            "sector": m.sector,
+            "person": m.person_id,
+            "resolution": m.resolution,
+            "confidence": m.confidence,
+        }
+        for m in mentions
+    ]
+    if json:
+        print_json({"document": document.id, "mentions": rows})
+        return
+    table = Table(box=None)
+    for column in ("sent.", "span", "text", "actor", "sector", "how", "conf."):
+        table.add_column(column, no_wrap=column not in ("text",))
+    for row in rows:
+        table.add_row(
+            str(row["sentence"]),
+            f"{row['start']}-{row['end']}",
+            row["text"],
+            row["actor"]["id"] or "",
+            row["sector"] or "",
+            row["resolution"],
+            f"{row['confidence']:.2f}",
+        )
+    stdout.print(table)
+
+
+def _reading(kb: KnowledgeBase, c: Candidate, on: dt.date | None) -> dict[str, Any]:
+    actor = kb.actor(c.actor_id)
+    person = kb.person(c.person_id) if c.person_id else None
+    return {
+        "actor": {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "country": actor.country,
+            "cameo_code": actor.cameo_on(on),
+        },
+        "sector": c.sector,
+        "how": c.how,
+        "person": {"id": person.id, "name": person.name} if person else None,
+        "office": c.office,
+        "ambiguous": c.ambiguous,
+        "current": c.in_period,
+    }
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        stderr.print(f"error: {UsageError(f'--date {value!r} is not a date')}", markup=False)
+        raise typer.Exit(2)
+    return day

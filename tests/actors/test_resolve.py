@@ -1,0 +1,134 @@
+"""Resolution of actor mentions in running text (project-written sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.actors.kb import KnowledgeBase, load_knowledge_base
+from detente.actors.resolve import ActorResolver
+from detente.model import DateOrigin, Document, Mention
+from detente.nlp import split_sentences
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(load_knowledge_base())
+
+
+def mentions(resolver: ActorResolver, text: str, date: str = "2024-05-01") -> list[Mention]:
+    document = Document(
+        id="t",
+        text=text,
+        origin="test",
+        published=dt.date.fromisoformat(date),
+        date_origin=DateOrigin.METADATA,
+        sentences=split_sentences(text),
+    )
+    return resolver.resolve(document)
+
+
+def table(found: list[Mention]) -> list[tuple[str, str | None, str | None, str]]:
+    return [(m.text, m.actor_id, m.sector, m.resolution) for m in found]
+
+
+def test_metonyms_and_names(resolver: ActorResolver) -> None:
+    found = table(mentions(resolver, "Tehran and Dushanbe signed a pact with Azerbaijan."))
+    assert found == [
+        ("Tehran", "iran", None, "metonym"),
+        ("Dushanbe", "tajikistan", None, "metonym"),
+        ("Azerbaijan", "azerbaijan", None, "name"),
+    ]
+
+
+def test_roles_organs_and_offices(resolver: ActorResolver) -> None:
+    found = table(
+        mentions(
+            resolver,
+            "Iranian officials met Tajik authorities. Iran's Ministry of Intelligence "
+            "briefed the President of Iran on Afghan refugees.",
+        )
+    )
+    assert ("Iranian officials", "iran", "GOV", "role") in found
+    assert ("Tajik authorities", "tajikistan", "GOV", "role") in found
+    assert ("Iran's Ministry of Intelligence", "iran", "SPY", "role") in found
+    assert ("the President of Iran", "iran", "GOV", "office") in found
+    assert ("Afghan refugees", "afghanistan", "REF", "role") in found
+
+
+def test_a_demonym_on_a_place_is_no_actor(resolver: ActorResolver) -> None:
+    found = mentions(resolver, "The blast hit an Iranian city near Azeri airspace.")
+    assert found == []
+
+
+def test_the_date_chooses_the_government(resolver: ActorResolver) -> None:
+    text = "The Afghan government closed the crossing."
+    assert mentions(resolver, text, "2023-03-01")[0].actor_id == "taliban"
+    assert mentions(resolver, text, "2010-03-01")[0].actor_id == "afghanistan-republic"
+    in_the_nineties = mentions(
+        resolver, "During the 1990s, the Afghan government lost Herat.", "2024-01-01"
+    )
+    assert in_the_nineties[0].actor_id == "afghanistan-mujahideen-government"
+
+
+def test_aliases_of_one_group_share_one_id(resolver: ActorResolver) -> None:
+    found = mentions(resolver, "ISIS-K, also called ISKP or ISIS–Khorasan, struck again.")
+    assert {m.actor_id for m in found} == {"isis-k"}
+    assert len(found) == 3
+
+
+def test_case_carries_meaning_for_short_forms(resolver: ActorResolver) -> None:
+    assert mentions(resolver, "Let us hope the talks work.") == []
+    assert [m.actor_id for m in mentions(resolver, "The US and China met.")] == [
+        "united-states",
+        "china",
+    ]
+
+
+def test_names_that_need_context_take_it_from_the_document(resolver: ActorResolver) -> None:
+    about_iran = "Iran hosted the talks. The Islamic Republic wants calm on its border."
+    assert mentions(resolver, about_iran)[-1].actor_id == "iran"
+    assert mentions(resolver, "The Islamic Republic wants calm.") == []
+
+
+def test_coreference_of_group_and_pair(resolver: ActorResolver) -> None:
+    found = mentions(
+        resolver,
+        "Iran and Tajikistan signed a security deal. ISIS-K attacked a shrine. "
+        "The group later issued a statement. The two countries condemned it.",
+    )
+    group = [m for m in found if m.text == "The group"]
+    assert [(m.actor_id, m.resolution) for m in group] == [("isis-k", "coreference")]
+    pair = {m.actor_id for m in found if m.text == "The two countries"}
+    assert pair == {"iran", "tajikistan"}
+
+
+def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
+    assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
+        "syria",
+        "russia",
+    ]
+
+
+def test_offsets_point_into_the_document(resolver: ActorResolver) -> None:
+    text = "First line here.\n\nThen Kabul and the U.S. talked."
+    for m in mentions(resolver, text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_people_act_for_their_actor(resolver: ActorResolver) -> None:
+    found = mentions(resolver, "Emomali Rahmon received Masoud Pezeshkian.", "2025-01-16")
+    assert [(m.actor_id, m.resolution) for m in found] == [
+        ("tajikistan", "person"),
+        ("iran", "person"),
+    ]
+
+
+def test_hyphenated_and_dashed_compounds(resolver: ActorResolver) -> None:
+    found = mentions(resolver, "U.S.–Iran talks resumed in Oman.")
+    assert [m.actor_id for m in found][:2] == ["united-states", "iran"]
+
+
+def test_knowledge_base_is_shared(resolver: ActorResolver) -> None:
+    assert isinstance(resolver.kb, KnowledgeBase)
