@@ -78,3 +78,9 @@ class DocumentNotFound(StoreError):
 
 class UsageError(DetenteError):
     code = "E900"
+
+
+class UnknownActorName(DetenteError):
+    """A name given on the command line that no actor answers to."""
+
+    code = "E310"
