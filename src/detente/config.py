@@ -26,6 +26,7 @@ class Settings:
     spacy_model: str
     actor_files: tuple[str, ...]
     propose_unknown_actors: bool
+    workers: int
 
 
 @cache
@@ -50,4 +51,5 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         spacy_model=raw["nlp"]["spacy_model"],
         actor_files=tuple(raw["actors"]["extra_files"]),
         propose_unknown_actors=bool(raw["actors"]["propose_unknown"]),
+        workers=max(1, int(raw["pipeline"]["workers"])),
     )

@@ -82,3 +82,42 @@ class ActorRecord:
     cameo_code: str | None = None
     parent_id: str | None = None
     provisional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when, how sure, and the sentence that says so.
+
+    A reciprocal event ("Tehran and Dushanbe signed a pact") is stored once, with its two
+    actors in a stable order, and reads the same from either side.
+    """
+
+    id: str
+    doc_id: str
+    sentence: int
+    source_id: str | None
+    target_id: str | None
+    type: str  # a PLOVER type, or RELATION for a relation-state statement
+    cameo_root: str | None
+    quad_class: int | None
+    intensity: float
+    polarity: int  # -1, 0, 1
+    modality: str  # asserted, negated, reported, future
+    hedged: bool
+    asserted_by: str | None
+    reciprocal: bool
+    time_start: dt.date | None
+    time_end: dt.date | None
+    time_precision: str | None
+    time_text: str | None
+    time_origin: str  # sentence, paragraph, document, none
+    trigger_start: int
+    trigger_end: int
+    source_start: int | None
+    source_end: int | None
+    target_start: int | None
+    target_end: int | None
+    confidence: float
+    extractor: str
+    extractor_version: str
+    trace: str  # JSON: which pattern fired, how each actor and the time were found

@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import multiprocessing
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +21,14 @@ from detente.actors.records import actor_records
 from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
+from detente.events.document import ExtractionReport, extract_events
+from detente.events.extract import EXTRACTOR_VERSION, EventExtractor
+from detente.events.lexicon import load_lexicon
+from detente.events.ontology import load_ontology
+from detente.events.parse import load_parser
 from detente.ingest import IngestOptions, plan_sources, read_source
 from detente.ingest.web import make_client
-from detente.model import Document
+from detente.model import ActorRecord, Document, Event, Mention
 from detente.nlp import split_sentences
 from detente.store import Store
 
@@ -119,46 +126,134 @@ def knowledge_base(settings: Settings) -> KnowledgeBase:
     return load_knowledge_base(settings.actor_files)
 
 
-def actors_version(settings: Settings) -> str:
-    """Changes when the resolver or the user's actor files change, so documents are redone."""
+def extraction_version(settings: Settings) -> str:
+    """Changes when the extractors or the user's actor files change, so documents are redone."""
     digest = hashlib.sha256()
     for name in settings.actor_files:
         digest.update(Path(name).read_bytes())
     digest.update(str(settings.propose_unknown_actors).encode())
-    return f"{ACTORS_STAGE_VERSION}-{digest.hexdigest()[:8]}"
+    return f"actors{ACTORS_STAGE_VERSION}-events{EXTRACTOR_VERSION}-{digest.hexdigest()[:8]}"
 
 
-def resolve_actors(
+def hyphenated_names(kb: KnowledgeBase) -> tuple[str, ...]:
+    """Names the tokenizer must keep whole ("ISIS-K", "al-Qaeda")."""
+    return tuple(sorted({text for text, _ in kb.all_surface_forms() if "-" in text}))
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What extraction made of a batch of documents, ready for one transaction."""
+
+    doc_ids: list[str]
+    mentions: list[tuple[str, list[Mention]]]
+    actors: list[ActorRecord]
+    events: list[Event]
+    report: ExtractionReport
+
+
+class Extraction:
+    """The loaded extractors of one process: knowledge base, parser, lexicon."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.kb = knowledge_base(settings)
+        self.resolver = ActorResolver(self.kb)
+        self.extractor = EventExtractor(load_lexicon(), load_ontology())
+        self.nlp = load_parser(settings.spacy_model, hyphenated_names(self.kb))
+        self.vocabulary = self.extractor.lexicon.surface_forms()
+
+    def run(self, documents: Sequence[Document]) -> BatchResult:
+        """Actors, then events, of each document: a pure function of the documents."""
+        mentions: dict[str, list[Mention]] = {}
+        actors: list[ActorRecord] = []
+        for document in documents:
+            found = self.resolver.resolve(document)
+            if self.settings.propose_unknown_actors:
+                found += propose_organisations(
+                    document,
+                    found,
+                    self.kb,
+                    model=self.settings.spacy_model,
+                    vocabulary=self.vocabulary,
+                )
+            mentions[document.id] = found
+            actors += actor_records(self.kb, found, document.published)
+        events, report = extract_events(documents, mentions, nlp=self.nlp, extractor=self.extractor)
+        return BatchResult(
+            doc_ids=[d.id for d in documents],
+            mentions=list(mentions.items()),
+            actors=actors,
+            events=events,
+            report=report,
+        )
+
+
+_worker: Extraction | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Extraction(settings)
+
+
+def _run_in_worker(documents: list[Document]) -> BatchResult:
+    assert _worker is not None, "worker not initialised"
+    return _worker.run(documents)
+
+
+def extract(
     store: Store,
     *,
     settings: Settings | None = None,
-    kb: KnowledgeBase | None = None,
     progress: ProgressCallback | None = None,
-) -> int:
-    """Resolve the mentions of every document not yet resolved at this version."""
+) -> ExtractionReport:
+    """Resolve actors and extract events of every document not yet done at this version.
+
+    With ``settings.workers`` > 1, batches are extracted in that many processes while this
+    one writes each finished batch in its own transaction.
+    """
     settings = settings or load_settings()
-    kb = kb or knowledge_base(settings)
-    version = actors_version(settings)
-    pending = store.documents_missing_stage("actors", version)
-    resolver = ActorResolver(kb)
+    version = extraction_version(settings)
+    pending = store.documents_missing_stage("events", version)
+    report = ExtractionReport()
+    if not pending:
+        return report
+    batches = [
+        pending[offset : offset + settings.batch_size]
+        for offset in range(0, len(pending), settings.batch_size)
+    ]
     done = 0
-    for offset in range(0, len(pending), settings.batch_size):
-        batch = store.load_documents(pending[offset : offset + settings.batch_size])
-        results = []
-        actors = []
-        for document in batch:
-            mentions = resolver.resolve(document)
-            if settings.propose_unknown_actors:
-                mentions += propose_organisations(
-                    document, mentions, kb, model=settings.spacy_model
-                )
-            results.append((document.id, mentions))
-            actors += actor_records(kb, mentions, document.published)
-        store.write_mentions(results, actors, version=version)
-        done += len(batch)
+
+    def save(result: BatchResult) -> None:
+        nonlocal done
+        store.write_extraction(
+            result.doc_ids, result.mentions, result.actors, result.events, version=version
+        )
+        report.merge(result.report)
+        done += len(result.doc_ids)
         if progress:
             progress(done, len(pending), done)
-    return done
+
+    if settings.workers <= 1 or len(batches) == 1:
+        extraction = Extraction(settings)
+        for ids in batches:
+            save(extraction.run(store.load_documents(ids)))
+        return report
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=settings.workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(settings,),
+    ) as pool:
+        running = []
+        for ids in batches:
+            running.append(pool.submit(_run_in_worker, store.load_documents(ids)))
+            if len(running) > settings.workers * 2:
+                save(running.pop(0).result())
+        for future in running:
+            save(future.result())
+    return report
 
 
 @dataclass(slots=True)
@@ -169,12 +264,15 @@ class RunReport:
     sentences_in_store: int
     mentions_in_store: int
     actors_in_store: int
+    events_in_store: int
+    extraction: ExtractionReport
 
     def summary(self) -> str:
         return (
-            f"ingest: {self.ingest.summary()}; store now holds {self.documents_in_store} "
-            f"documents, {self.sentences_in_store} sentences, {self.mentions_in_store} actor "
-            f"mentions of {self.actors_in_store} actors (stages run: {', '.join(self.stages)})"
+            f"ingest: {self.ingest.summary()}; events: {self.extraction.summary()}; store now "
+            f"holds {self.documents_in_store} documents, {self.sentences_in_store} sentences, "
+            f"{self.mentions_in_store} actor mentions of {self.actors_in_store} actors, "
+            f"{self.events_in_store} events (stages run: {', '.join(self.stages)})"
         )
 
 
@@ -196,12 +294,14 @@ def run(
         settings=settings,
         progress=progress,
     )
-    resolve_actors(store, settings=settings)
+    extraction = extract(store, settings=settings)
     return RunReport(
         ingest=report,
-        stages=["ingest", "sentences", "actors"],
+        stages=["ingest", "sentences", "actors", "events"],
         documents_in_store=store.count("documents"),
         sentences_in_store=store.count("sentences"),
         mentions_in_store=store.count("mentions"),
         actors_in_store=store.count("actors"),
+        events_in_store=store.count("events"),
+        extraction=extraction,
     )

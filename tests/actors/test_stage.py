@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from detente.pipeline import ingest, resolve_actors
+from detente.pipeline import extract, ingest
 from detente.store import Store
 
 
@@ -17,7 +17,7 @@ def test_unknown_organisations_become_provisional_actors(tmp_path: Path, db: Pat
     )
     with Store.open(db) as store:
         ingest(store, [str(article)])
-        assert resolve_actors(store) == 1
+        assert extract(store).documents == 1
         actors = store.actor_records()
         assert actors["new-pamir-liberation-army"].provisional is True
         assert actors["tajikistan"].provisional is False
@@ -27,5 +27,5 @@ def test_unknown_organisations_become_provisional_actors(tmp_path: Path, db: Pat
         assert ("Khorog", None, "ner") not in resolutions  # a place is no organisation
         # A second run has nothing left to do; a rerun never duplicates mentions.
         before = store.count("mentions")
-        assert resolve_actors(store) == 0
+        assert extract(store).documents == 0
         assert store.count("mentions") == before

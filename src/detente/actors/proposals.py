@@ -26,6 +26,7 @@ _NOT_ORGANISATIONS = re.compile(
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -58,14 +59,29 @@ def provisional_id(text: str) -> str:
 
 
 def propose_organisations(
-    document: Document, known: Sequence[Mention], kb: KnowledgeBase, *, model: str
+    document: Document,
+    known: Sequence[Mention],
+    kb: KnowledgeBase,
+    *,
+    model: str,
+    vocabulary: frozenset[str] | None = None,
 ) -> list[Mention]:
-    """ORG entities that overlap no resolved mention and that the knowledge base cannot read."""
+    """ORG entities that overlap no resolved mention and that the knowledge base cannot read.
+
+    With a ``vocabulary`` (the event lexicon's word forms), only sentences holding one of
+    its words are read: an organisation matters as an actor where something happens, and
+    the statistical model is the costliest step of the pipeline.
+    """
     nlp = _ner_pipeline(model)
     taken = [(m.start, m.end) for m in known]
     proposals: list[Mention] = []
-    texts = (s.text for s in document.sentences)
-    for sentence, doc in zip(document.sentences, nlp.pipe(texts, batch_size=64), strict=True):
+    sentences = [
+        s
+        for s in document.sentences
+        if vocabulary is None or any(w in vocabulary for w in _WORDS.findall(s.text.lower()))
+    ]
+    texts = (s.text for s in sentences)
+    for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
         for entity in doc.ents:
             if entity.label_ != "ORG":
                 continue

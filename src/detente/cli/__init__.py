@@ -14,6 +14,7 @@ from detente import __version__
 from detente.cli.actors import actors_command, mentions_command, resolve_command
 from detente.cli.docs import docs_command, show_command
 from detente.cli.evaluate import eval_command
+from detente.cli.events import events_command
 from detente.cli.ingest import ingest_command, run_command
 
 app = typer.Typer(
@@ -76,6 +77,7 @@ app.command("show")(show_command)
 app.command("actors")(actors_command)
 app.command("mentions")(mentions_command)
 app.command("resolve")(resolve_command)
+app.command("events")(events_command)
 app.command("eval")(eval_command)
 
 

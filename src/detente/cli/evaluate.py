@@ -10,8 +10,13 @@ import typer
 from detente.cli._common import fail_cleanly, print_json, settings_of, stdout
 from detente.cli.docs import JsonOption
 from detente.evaluation.actors import evaluate_actors
+from detente.evaluation.events import evaluate_events
 from detente.evaluation.gold import read_gold
-from detente.pipeline import knowledge_base
+from detente.events.extract import EventExtractor
+from detente.events.lexicon import load_lexicon
+from detente.events.ontology import load_ontology
+from detente.events.parse import load_parser
+from detente.pipeline import hyphenated_names, knowledge_base
 
 
 def eval_command(
@@ -25,10 +30,15 @@ def eval_command(
     same country code (and sector); mentions outside gold spans are counted, not scored.
     """
     with fail_cleanly():
-        kb = knowledge_base(settings_of(ctx))
-        result = evaluate_actors(kb, read_gold(gold))
+        settings = settings_of(ctx)
+        kb = knowledge_base(settings)
+        sentences = list(read_gold(gold))
+        result = evaluate_actors(kb, sentences)
+        nlp = load_parser(settings.spacy_model, hyphenated_names(kb))
+        extractor = EventExtractor(load_lexicon(), load_ontology())
+        events = evaluate_events(kb, sentences, nlp=nlp, extractor=extractor)
     if json:
-        print_json({"gold": str(gold), "actors": result.as_json()})
+        print_json({"gold": str(gold), "actors": result.as_json(), "events": events.as_json()})
         return
     stdout.print(f"{result.sentences} sentences from {gold}", markup=False)
     stdout.print(f"{'actors':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}")
@@ -43,3 +53,26 @@ def eval_command(
         f"{result.unscored_mentions} mentions outside gold spans (not scored)",
         markup=False,
     )
+    stdout.print()
+    stdout.print(
+        f"event type accuracy      {events.type_accuracy:.3f}  "
+        f"({events.type_correct} of {events.with_gold_event} sentences with a gold event)",
+        markup=False,
+    )
+    stdout.print(f"{'events':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}")
+    for label, score in (
+        ("dyad (country)", events.dyad["country"]),
+        ("dyad (+ sector)", events.dyad["sector"]),
+        ("triple (country)", events.triple["country"]),
+        ("triple (+ sector)", events.triple["sector"]),
+    ):
+        stdout.print(
+            f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"
+            f"{score.gold:>8}",
+            markup=False,
+        )
+    stdout.print(f"{'per type':<14}{'gold':>6}{'correct':>9}{'predicted':>11}")
+    for name, tally in sorted(events.per_type.items()):
+        stdout.print(
+            f"{name:<14}{tally.gold:>6}{tally.correct:>9}{tally.predicted:>11}", markup=False
+        )

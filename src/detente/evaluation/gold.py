@@ -26,11 +26,46 @@ class GoldActor:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One gold event: its type and its actors' codes (country + sector, e.g. "IRNGOV")."""
+
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    reciprocal: bool
+
+    def triples(self, level: str) -> set[tuple[str | None, str, str | None]]:
+        """(source, type, target) at "country" (3 letters) or "sector" level; reciprocal
+        events as ordered pairs with the smaller code first."""
+
+        def code(value: str) -> str:
+            return value[:3] if level == "country" else value[:6]
+
+        sources: list[str | None] = [code(s) for s in self.sources] or [None]
+        targets: list[str | None] = [code(t) for t in self.targets] or [None]
+        out: set[tuple[str | None, str, str | None]] = set()
+        if self.reciprocal and not self.targets and len(sources) >= 2:
+            for i, a in enumerate(sources):
+                for b in sources[i + 1 :]:
+                    if a != b:
+                        low, high = sorted((a or "", b or ""))
+                        out.add((low or None, self.type, high or None))
+            return out
+        for s in sources:
+            for t in targets:
+                if self.reciprocal and (s or "") > (t or ""):
+                    s, t = t, s
+                out.add((s, self.type, t))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class GoldSentence:
     id: str
     text: str
     date: dt.date | None
     actors: tuple[GoldActor, ...]
+    events: tuple[GoldEvent, ...] = ()
 
 
 def read_gold(path: Path) -> Iterator[GoldSentence]:
@@ -72,12 +107,27 @@ def _sentence(record: dict[str, object]) -> GoldSentence:
                     country=code[:3].upper(),
                     sector=None if sector in (None, "***") else sector,
                 )
+    gold_events = []
+    for event in events:
+        kind = event.get("code_plover_2023") or event.get("code")
+        if not kind:
+            continue
+        gold_events.append(
+            GoldEvent(
+                type=str(kind).upper(),
+                sources=tuple(str(c).upper() for c in event.get("source") or [] if c),
+                targets=tuple(str(c).upper() for c in event.get("target") or [] if c),
+                reciprocal=bool(event.get("reciprocal")),
+            )
+        )
     date_text = str(record.get("date") or "")
     try:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
         date = None
-    return GoldSentence(str(record.get("id")), text, date, tuple(actors.values()))
+    return GoldSentence(
+        str(record.get("id")), text, date, tuple(actors.values()), tuple(gold_events)
+    )
 
 
 def _locate(text: str, fragment: str) -> int | None:

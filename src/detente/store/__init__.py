@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from detente.errors import DocumentNotFound, StoreBusy, StoreError, StoreTooNew
-from detente.model import ActorRecord, DateOrigin, Document, Mention, Sentence
+from detente.model import ActorRecord, DateOrigin, Document, Event, Mention, Sentence
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_PATH = "detente.duckdb"
@@ -225,66 +225,150 @@ class Store:
         ).fetchall()
         return [row[0] for row in rows]
 
-    def write_mentions(
+    def write_extraction(
         self,
-        results: Sequence[tuple[str, Sequence[Mention]]],
+        doc_ids: Sequence[str],
+        mentions: Sequence[tuple[str, Sequence[Mention]]],
         actors: Iterable[ActorRecord],
+        events: Sequence[Event],
         *,
         version: str,
     ) -> None:
-        """Replace the mentions of these documents and mark them done, in one transaction."""
+        """Mentions, actors and events of these documents in one transaction."""
         if self.read_only:
             raise StoreError(f"{self.path} was opened read-only")
+        with self._transaction():
+            self._replace_mentions(mentions, actors)
+            self._replace_events(doc_ids, events)
+            self._mark_done(list(doc_ids), "actors", version)
+            self._mark_done(list(doc_ids), "events", version)
+
+    def _replace_mentions(
+        self, results: Sequence[tuple[str, Sequence[Mention]]], actors: Iterable[ActorRecord]
+    ) -> None:
         doc_ids = [doc_id for doc_id, _ in results]
         rows = [(doc_id, m) for doc_id, mentions in results for m in mentions]
         actor_rows = list({a.id: a for a in actors}.values())
-        with self._transaction():
+        self._con.execute(
+            "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+        )
+        if actor_rows:
             self._con.execute(
-                "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+                """
+                INSERT OR REPLACE INTO actors
+                    (id, name, kind, country, cameo_code, parent_id, provisional)
+                SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::BOOLEAN[])
+                """,
+                [
+                    [a.id for a in actor_rows],
+                    [a.name for a in actor_rows],
+                    [a.kind for a in actor_rows],
+                    [a.country for a in actor_rows],
+                    [a.cameo_code for a in actor_rows],
+                    [a.parent_id for a in actor_rows],
+                    [a.provisional for a in actor_rows],
+                ],
             )
-            if actor_rows:
-                self._con.execute(
-                    """
-                    INSERT OR REPLACE INTO actors
-                        (id, name, kind, country, cameo_code, parent_id, provisional)
-                    SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                           unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                           unnest(?::BOOLEAN[])
-                    """,
-                    [
-                        [a.id for a in actor_rows],
-                        [a.name for a in actor_rows],
-                        [a.kind for a in actor_rows],
-                        [a.country for a in actor_rows],
-                        [a.cameo_code for a in actor_rows],
-                        [a.parent_id for a in actor_rows],
-                        [a.provisional for a in actor_rows],
-                    ],
-                )
-            if rows:
-                self._con.execute(
-                    """
-                    INSERT INTO mentions (doc_id, sentence_idx, start_char, end_char, text,
-                                          actor_id, sector, person_id, resolution, confidence)
-                    SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
-                           unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                           unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                           unnest(?::DOUBLE[])
-                    """,
-                    [
-                        [doc_id for doc_id, _ in rows],
-                        [m.sentence for _, m in rows],
-                        [m.start for _, m in rows],
-                        [m.end for _, m in rows],
-                        [m.text for _, m in rows],
-                        [m.actor_id for _, m in rows],
-                        [m.sector for _, m in rows],
-                        [m.person_id for _, m in rows],
-                        [m.resolution for _, m in rows],
-                        [m.confidence for _, m in rows],
-                    ],
-                )
-            self._mark_done(doc_ids, "actors", version)
+        if rows:
+            self._con.execute(
+                """
+                INSERT INTO mentions (doc_id, sentence_idx, start_char, end_char, text,
+                                      actor_id, sector, person_id, resolution, confidence)
+                SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+                       unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
+                       unnest(?::DOUBLE[])
+                """,
+                [
+                    [doc_id for doc_id, _ in rows],
+                    [m.sentence for _, m in rows],
+                    [m.start for _, m in rows],
+                    [m.end for _, m in rows],
+                    [m.text for _, m in rows],
+                    [m.actor_id for _, m in rows],
+                    [m.sector for _, m in rows],
+                    [m.person_id for _, m in rows],
+                    [m.resolution for _, m in rows],
+                    [m.confidence for _, m in rows],
+                ],
+            )
+
+    def _replace_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> None:
+        columns = [
+            ("id", "VARCHAR"),
+            ("doc_id", "VARCHAR"),
+            ("sentence_idx", "INTEGER"),
+            ("source_id", "VARCHAR"),
+            ("target_id", "VARCHAR"),
+            ("type", "VARCHAR"),
+            ("cameo_root", "VARCHAR"),
+            ("quad_class", "INTEGER"),
+            ("intensity", "DOUBLE"),
+            ("polarity", "INTEGER"),
+            ("modality", "VARCHAR"),
+            ("hedged", "BOOLEAN"),
+            ("asserted_by", "VARCHAR"),
+            ("reciprocal", "BOOLEAN"),
+            ("time_start", "DATE"),
+            ("time_end", "DATE"),
+            ("time_precision", "VARCHAR"),
+            ("time_text", "VARCHAR"),
+            ("time_origin", "VARCHAR"),
+            ("trigger_start", "INTEGER"),
+            ("trigger_end", "INTEGER"),
+            ("source_start", "INTEGER"),
+            ("source_end", "INTEGER"),
+            ("target_start", "INTEGER"),
+            ("target_end", "INTEGER"),
+            ("confidence", "DOUBLE"),
+            ("extractor", "VARCHAR"),
+            ("extractor_version", "VARCHAR"),
+            ("trace", "JSON"),
+        ]
+        fields = [
+            "id",
+            "doc_id",
+            "sentence",
+            "source_id",
+            "target_id",
+            "type",
+            "cameo_root",
+            "quad_class",
+            "intensity",
+            "polarity",
+            "modality",
+            "hedged",
+            "asserted_by",
+            "reciprocal",
+            "time_start",
+            "time_end",
+            "time_precision",
+            "time_text",
+            "time_origin",
+            "trigger_start",
+            "trigger_end",
+            "source_start",
+            "source_end",
+            "target_start",
+            "target_end",
+            "confidence",
+            "extractor",
+            "extractor_version",
+            "trace",
+        ]
+        unique = list({e.id: e for e in events}.values())
+        self._con.execute(
+            "DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]
+        )
+        if unique:
+            names = ", ".join(name for name, _ in columns)
+            values = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
+            self._con.execute(
+                f"INSERT INTO events ({names}) SELECT {values}",
+                [[getattr(e, f) for e in unique] for f in fields],
+            )
 
     def _mark_done(self, doc_ids: list[str], stage: str, version: str) -> None:
         self._con.execute(
@@ -344,6 +428,75 @@ class Store:
             [doc_id],
         ).fetchall()
         return [Mention(*row) for row in rows]
+
+    def mentions_by_document(self, doc_ids: Sequence[str]) -> dict[str, list[Mention]]:
+        rows = self._con.execute(
+            """
+            SELECT doc_id, sentence_idx, start_char, end_char, text, actor_id, resolution,
+                   sector, person_id, confidence
+            FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY doc_id, start_char, end_char, actor_id
+            """,
+            [list(doc_ids)],
+        ).fetchall()
+        out: dict[str, list[Mention]] = {}
+        for row in rows:
+            out.setdefault(row[0], []).append(Mention(*row[1:]))
+        return out
+
+    def query_events(
+        self,
+        *,
+        actor: str | None = None,
+        other: str | None = None,
+        types: Sequence[str] = (),
+        modalities: Sequence[str] = (),
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events with their evidence sentence and actor names, oldest first.
+
+        ``actor`` matches either side; ``other`` the side that is not ``actor``. A time window
+        keeps events whose span overlaps it.
+        """
+        where = ["true"]
+        params: list[Any] = []
+        if actor and other:
+            where.append(
+                "((e.source_id = ? AND e.target_id = ?) OR (e.source_id = ? AND e.target_id = ?))"
+            )
+            params += [actor, other, other, actor]
+        elif actor:
+            where.append("(e.source_id = ? OR e.target_id = ?)")
+            params += [actor, actor]
+        if types:
+            where.append("e.type IN (SELECT unnest(?::VARCHAR[]))")
+            params.append([t.upper() for t in types])
+        if modalities:
+            where.append("e.modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append([m.lower() for m in modalities])
+        if since:
+            where.append("coalesce(e.time_end, e.time_start) >= ?")
+            params.append(since)
+        if until:
+            where.append("e.time_start <= ?")
+            params.append(until)
+        sql = f"""
+            SELECT e.*, s.text AS sentence_text, d.title AS doc_title, d.origin AS doc_origin,
+                   d.published AS doc_published, sa.name AS source_name, ta.name AS target_name
+            FROM events e
+            JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx
+            JOIN documents d ON d.id = e.doc_id
+            LEFT JOIN actors sa ON sa.id = e.source_id
+            LEFT JOIN actors ta ON ta.id = e.target_id
+            WHERE {" AND ".join(where)}
+            ORDER BY e.time_start NULLS LAST, e.doc_id, e.sentence_idx, e.id
+            {"LIMIT " + str(int(limit)) if limit else ""}
+        """
+        cursor = self._con.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def actor_records(self) -> dict[str, ActorRecord]:
         rows = self._con.execute(

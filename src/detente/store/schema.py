@@ -76,13 +76,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 quad_class INTEGER,
                 intensity DOUBLE,
                 polarity INTEGER NOT NULL,       -- -1, 0, 1
-                modality VARCHAR NOT NULL,       -- asserted, negated, reported, hedged, future
-                asserted_by VARCHAR,
+                modality VARCHAR NOT NULL,       -- asserted, negated, reported, future
+                hedged BOOLEAN NOT NULL DEFAULT false,  -- may, could, reportedly, if ...
+                asserted_by VARCHAR,             -- who the text says claims it
                 reciprocal BOOLEAN NOT NULL DEFAULT false,
                 time_start DATE,
                 time_end DATE,
                 time_precision VARCHAR,          -- day, month, year, decade
-                time_origin VARCHAR,             -- sentence, paragraph, document
+                time_text VARCHAR,               -- the expression as written
+                time_origin VARCHAR,             -- sentence, paragraph, document, none
                 trigger_start INTEGER,
                 trigger_end INTEGER,
                 source_start INTEGER,

@@ -1,0 +1,117 @@
+"""`detente events`: events with their evidence."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.actors.arguments import actor_for_argument
+from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stdout
+from detente.cli.actors import _parse_day
+from detente.cli.docs import JsonOption
+from detente.pipeline import knowledge_base
+
+
+def events_command(
+    ctx: typer.Context,
+    actor: Annotated[str | None, typer.Option("--actor", help="Either side is this actor.")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="The other side is this actor (with --actor).")
+    ] = None,
+    type_: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable), or RELATION.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before.")] = None,
+    modality: Annotated[
+        list[str] | None,
+        typer.Option("--modality", help="asserted, negated, reported or future (repeatable)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    json: JsonOption = False,
+) -> None:
+    """List events with the sentence each comes from."""
+    since_day, until_day = _parse_day(since), _parse_day(until)
+    with fail_cleanly():
+        actor_id = other_id = None
+        if actor or with_:
+            kb = knowledge_base(settings_of(ctx))
+            actor_id = actor_for_argument(kb, actor) if actor else None
+            other_id = actor_for_argument(kb, with_) if with_ else None
+            if actor_id is None:
+                actor_id, other_id = other_id, None
+    with open_store(ctx, read_only=True) as store:
+        rows = store.query_events(
+            actor=actor_id,
+            other=other_id,
+            types=type_ or (),
+            modalities=modality or (),
+            since=since_day,
+            until=until_day,
+            limit=limit,
+        )
+    events = [event_json(row) for row in rows]
+    if json:
+        print_json({"events": events})
+        return
+    table = Table(box=None, show_lines=False)
+    for column in ("time", "source", "type", "target", "mod.", "evidence"):
+        table.add_column(
+            column, no_wrap=column != "evidence", ratio=3 if column == "evidence" else None
+        )
+    for e in events:
+        arrow = "↔" if e["reciprocal"] else "→"
+        table.add_row(
+            (e["time"]["start"] or "")[:10],
+            e["source"]["name"] or "—",
+            f"{arrow} {e['type']}{'+' if e['polarity'] > 0 else '-' if e['polarity'] < 0 else ''}",
+            e["target"]["name"] or "—",
+            e["modality"] + ("?" if e["hedged"] else ""),
+            e["evidence"]["text"],
+        )
+    stdout.print(table)
+    stdout.print(f"{len(events)} events", markup=False)
+
+
+def event_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The stable JSON shape of an event (documented in the README)."""
+
+    def day(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "id": row["id"],
+        "source": {"id": row["source_id"], "name": row["source_name"]},
+        "target": {"id": row["target_id"], "name": row["target_name"]},
+        "type": row["type"],
+        "cameo_root": row["cameo_root"],
+        "quad_class": row["quad_class"],
+        "intensity": row["intensity"],
+        "polarity": row["polarity"],
+        "modality": row["modality"],
+        "hedged": row["hedged"],
+        "asserted_by": row["asserted_by"],
+        "reciprocal": row["reciprocal"],
+        "time": {
+            "start": day(row["time_start"]),
+            "end": day(row["time_end"]),
+            "precision": row["time_precision"],
+            "text": row["time_text"],
+            "origin": row["time_origin"],
+        },
+        "evidence": {
+            "document": row["doc_id"],
+            "title": row["doc_title"],
+            "sentence": row["sentence_idx"],
+            "text": row["sentence_text"],
+            "trigger": [row["trigger_start"], row["trigger_end"]],
+            "source_span": [row["source_start"], row["source_end"]],
+            "target_span": [row["target_start"], row["target_end"]],
+        },
+        "confidence": row["confidence"],
+        "extractor": {"name": row["extractor"], "version": row["extractor_version"]},
+        "trace": jsonlib.loads(row["trace"]) if isinstance(row["trace"], str) else row["trace"],
+    }

@@ -1,0 +1,159 @@
+"""Event extraction scores: event type, (source, target) dyad and (source, type, target) triple.
+
+Each gold sentence is run through the whole extractor (actors, then events) as a
+one-sentence document dated by the gold record. Actors are compared at country level (ISO3 or
+IGO/NGO/IMG) and at country+sector level ("IRNGOV"). Reciprocal gold events and reciprocal
+predictions are compared as unordered pairs. Type accuracy asks, for each sentence with a gold
+event, whether the most confident predicted event has the gold type.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.actors.kb import KnowledgeBase
+from detente.actors.resolve import ActorResolver
+from detente.evaluation.actors import Score
+from detente.evaluation.gold import GoldEvent, GoldSentence
+from detente.events.document import extract_events
+from detente.events.extract import EventExtractor
+from detente.model import DateOrigin, Document, Event
+from detente.nlp import split_sentences
+
+Triple = tuple[str | None, str, str | None]
+
+
+@dataclass(slots=True)
+class TypeTally:
+    gold: int = 0
+    correct: int = 0
+    predicted: int = 0
+
+
+@dataclass(slots=True)
+class EventEvaluation:
+    sentences: int = 0
+    with_gold_event: int = 0
+    type_correct: int = 0
+    dyad: dict[str, Score] = field(default_factory=lambda: {"country": Score(), "sector": Score()})
+    triple: dict[str, Score] = field(
+        default_factory=lambda: {"country": Score(), "sector": Score()}
+    )
+    per_type: dict[str, TypeTally] = field(default_factory=dict)
+    confusions: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_correct / self.with_gold_event if self.with_gold_event else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sentences": self.sentences,
+            "sentences_with_gold_event": self.with_gold_event,
+            "type_accuracy": round(self.type_accuracy, 4),
+            "dyad": {level: s.as_json() for level, s in self.dyad.items()},
+            "triple": {level: s.as_json() for level, s in self.triple.items()},
+            "per_type": {
+                name: {
+                    "gold": t.gold,
+                    "correct": t.correct,
+                    "predicted": t.predicted,
+                    "accuracy": round(t.correct / t.gold, 4) if t.gold else None,
+                }
+                for name, t in sorted(self.per_type.items())
+            },
+            "most_confused": self.confusions.most_common(15),
+        }
+
+
+def evaluate_events(
+    kb: KnowledgeBase, gold: Iterable[GoldSentence], *, nlp: Any, extractor: EventExtractor
+) -> EventEvaluation:
+    resolver = ActorResolver(kb)
+    result = EventEvaluation()
+    for sentence in gold:
+        result.sentences += 1
+        document = Document(
+            id=sentence.id,
+            text=sentence.text,
+            origin=sentence.id,
+            published=sentence.date,
+            date_origin=DateOrigin.METADATA,
+            sentences=split_sentences(sentence.text),
+        )
+        mentions = resolver.resolve(document)
+        events, _ = extract_events(
+            [document], {document.id: mentions}, nlp=nlp, extractor=extractor
+        )
+        events = [e for e in events if e.type != "RELATION"]
+        _score_sentence(kb, sentence.events, events, result)
+    return result
+
+
+def _score_sentence(
+    kb: KnowledgeBase, gold: tuple[GoldEvent, ...], events: list[Event], result: EventEvaluation
+) -> None:
+    if gold:
+        result.with_gold_event += 1
+        expected = gold[0].type
+        tally = result.per_type.setdefault(expected, TypeTally())
+        tally.gold += 1
+        best = max(events, key=lambda e: e.confidence, default=None)
+        if best is not None:
+            result.per_type.setdefault(best.type, TypeTally()).predicted += 1
+        if best is not None and best.type == expected:
+            result.type_correct += 1
+            tally.correct += 1
+        else:
+            result.confusions[f"{expected} -> {best.type if best else 'nothing'}"] += 1
+    for level in ("country", "sector"):
+        gold_triples = {t for g in gold for t in g.triples(level)}
+        predicted = {_triple(kb, e, level) for e in events}
+        _tally(result.triple[level], predicted, gold_triples)
+        _tally(
+            result.dyad[level],
+            {_dyad(t) for t in predicted},
+            {_dyad(t) for t in gold_triples},
+        )
+
+
+def _tally(score: Score, predicted: set[Any], gold: set[Any]) -> None:
+    hits = len(predicted & gold)
+    score.correct += hits
+    score.found += hits
+    score.predicted += len(predicted)
+    score.gold += len(gold)
+
+
+def _dyad(triple: Triple) -> tuple[str | None, str | None]:
+    return (triple[0], triple[2])
+
+
+def _code(kb: KnowledgeBase, actor_id: str | None, sector: str | None, level: str) -> str | None:
+    if actor_id is None or actor_id not in kb.actors:
+        return None
+    actor = kb.actor(actor_id)
+    country = {"igo": "IGO", "ngo": "NGO"}.get(actor.kind) or actor.country or "IMG"
+    if level == "country":
+        return country
+    return country + (sector or actor.sector or "")
+
+
+def _triple(kb: KnowledgeBase, event: Event, level: str) -> Triple:
+    source = _code(kb, event.source_id, _sector_of(event, "source"), level)
+    target = _code(kb, event.target_id, _sector_of(event, "target"), level)
+    if event.reciprocal and (source or "") > (target or ""):
+        source, target = target, source
+    return (source, event.type, target)
+
+
+def _sector_of(event: Event, side: str) -> str | None:
+    import json
+
+    trace = json.loads(event.trace)
+    actor = trace.get(side) or {}
+    sector = actor.get("sector")
+    return sector if isinstance(sector, str) else None

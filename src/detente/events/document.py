@@ -1,0 +1,107 @@
+"""Events of whole documents: choose the sentences worth parsing, parse them in one batch,
+extract. A pure function of the documents, their mentions and the lexicon.
+
+Parsing is the slow step, so only sentences that can hold an event are parsed: those with an
+actor and a trigger word, or two actors and a relation word. Over-long sentences (flattened
+tables, run-on scrapes) are skipped and counted rather than parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.events.extract import EventExtractor, SentenceContext
+from detente.events.parse import merge_mentions
+from detente.model import Document, Event, Mention, Sentence
+from detente.nlp.timex import resolve_times
+
+MAX_SENTENCE_WORDS = 150
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class ExtractionReport:
+    documents: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    events: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: ExtractionReport) -> None:
+        self.documents += other.documents
+        self.sentences += other.sentences
+        self.parsed += other.parsed
+        self.events += other.events
+        self.skipped.update(other.skipped)
+
+    def summary(self) -> str:
+        skipped = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
+        return f"{self.events} events from {self.parsed} of {self.sentences} sentences parsed" + (
+            f" (not parsed: {skipped})" if skipped else ""
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    document: Document
+    sentence: Sentence
+    mentions: list[Mention]
+    context: SentenceContext
+
+
+def extract_events(
+    documents: Sequence[Document],
+    mentions: dict[str, list[Mention]],
+    *,
+    nlp: Any,
+    extractor: EventExtractor,
+) -> tuple[list[Event], ExtractionReport]:
+    """All events of the documents, and what was parsed or skipped and why."""
+    report = ExtractionReport(documents=len(documents))
+    candidates: list[_Candidate] = []
+    vocabulary = extractor.lexicon.surface_forms() | extractor.lexicon.relation_words
+    for document in documents:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions.get(document.id, []):
+            if mention.actor_id:
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+        times = resolve_times(
+            [(s.paragraph, s.text) for s in document.sentences], document.published
+        )
+        for sentence, (time, origin) in zip(document.sentences, times, strict=True):
+            report.sentences += 1
+            found = by_sentence.get(sentence.index, [])
+            why = _why_not(sentence, found, vocabulary)
+            if why:
+                report.skipped[why] += 1
+                continue
+            context = SentenceContext(document.id, sentence.index, sentence.start, time, origin)
+            candidates.append(_Candidate(document, sentence, found, context))
+    events: list[Event] = []
+    parsed = extractor_nlp_pipe(nlp, [c.sentence.text for c in candidates])
+    for candidate, doc in zip(candidates, parsed, strict=True):
+        report.parsed += 1
+        actors = merge_mentions(doc, candidate.sentence.start, candidate.mentions)
+        events += extractor.extract(doc, actors, candidate.context)
+    report.events = len(events)
+    return events, report
+
+
+def extractor_nlp_pipe(nlp: Any, texts: list[str]) -> list[Any]:
+    return list(nlp.pipe(texts, batch_size=64)) if texts else []
+
+
+def _why_not(sentence: Sentence, mentions: list[Mention], vocabulary: frozenset[str]) -> str:
+    """Empty when the sentence is worth parsing, else the reason it is not."""
+    if not mentions:
+        return "no actor"
+    words = _WORD.findall(sentence.text.lower())
+    if len(words) > MAX_SENTENCE_WORDS:
+        return f"longer than {MAX_SENTENCE_WORDS} words"
+    if not any(word in vocabulary for word in words):
+        return "no trigger word"
+    return ""

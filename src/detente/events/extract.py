@@ -1,0 +1,485 @@
+"""The rule-based event extractor: triggers from the lexicon, actors from the parse.
+
+For each sentence that can hold an event (an actor and a trigger word), the parse is read:
+
+* a trigger is a token whose lemma and part of speech the lexicon lists, with its particle
+  and object constraints met ("carry out an attack", "impose sanctions");
+* its source and target are the actor tokens its dependency relations reach (subject,
+  object, prepositional objects, passive agent, possessor), following coordination
+  ("Iran and Tajikistan") and falling back to the governing verb's subject for nominal
+  triggers ("Tehran upgraded its security cooperation with Dushanbe");
+* relation-state statements ("ties between Tehran and Baku hit rock bottom") become RELATION
+  events with the polarity their predicate gives;
+* modality, attribution and time come from the trigger's clause and the sentence.
+
+Every event keeps a trace of the rule that made it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from detente.events.lexicon import Lexicon, Trigger
+from detente.events.modality import Modality, read_modality
+from detente.events.ontology import EventType
+from detente.model import Event, Mention
+from detente.nlp.timex import TimeSpan
+
+EXTRACTOR = "detente-rules"
+EXTRACTOR_VERSION = "1"
+
+_LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
+_MAX_PAIRS_ACTORS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    doc_id: str
+    index: int
+    offset: int  # the sentence's start in the document
+    time: TimeSpan | None
+    time_origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorToken:
+    token: Any
+    mention: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An event before it becomes a record."""
+
+    type: str
+    trigger: Any
+    sources: tuple[ActorToken, ...]
+    targets: tuple[ActorToken, ...]
+    reciprocal: bool
+    polarity: int | None
+    intensity: float | None
+    cameo: str | None
+    pattern: str
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, ontology: dict[str, EventType]) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+
+    # -- entry point ---------------------------------------------------------------------
+
+    def extract(
+        self, doc: Any, actors: dict[int, list[Mention]], context: SentenceContext
+    ) -> list[Event]:
+        """Events of one parsed sentence whose actor mentions were merged into tokens."""
+        findings = list(self._triggered(doc, actors)) + list(self._relations(doc, actors))
+        events: dict[tuple[str | None, str, str | None, int], Event] = {}
+        for finding in findings:
+            modality = read_modality(finding.trigger)
+            for event in self._events(finding, modality, context):
+                key = (event.source_id, event.type, event.target_id, event.polarity)
+                if key not in events or events[key].confidence < event.confidence:
+                    events[key] = event
+        return list(events.values())
+
+    # -- triggers ------------------------------------------------------------------------
+
+    def _triggered(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+        for token in doc:
+            pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+            if pos not in ("VERB", "NOUN", "ADJ"):
+                continue
+            if token.i in actors:
+                continue
+            trigger = self._matching_trigger(token, pos)
+            if trigger is None:
+                continue
+            sources = self._arguments(token, trigger.sources, actors)
+            targets = self._arguments(token, trigger.targets, actors)
+            if not sources:
+                sources = self._inherited_subject(token, actors, pos)
+            targets = tuple(t for t in targets if all(t.token is not s.token for s in sources))
+            if not sources and not targets:
+                continue
+            yield Finding(
+                type=trigger.type,
+                trigger=token,
+                sources=sources,
+                targets=targets,
+                reciprocal=trigger.reciprocal,
+                polarity=trigger.polarity,
+                intensity=trigger.intensity,
+                cameo=trigger.cameo,
+                pattern=f"{trigger.lemma}/{trigger.pos}"
+                + (f"+{trigger.particle}" if trigger.particle else ""),
+            )
+
+    def _matching_trigger(self, token: Any, pos: str) -> Trigger | None:
+        candidates = self.lexicon.triggers_for(token.lemma_.lower(), pos)
+        if not candidates and pos == "NOUN":
+            candidates = self.lexicon.triggers_for(token.lower_, pos)
+        best: Trigger | None = None
+        best_rank = -1
+        for trigger in candidates:
+            rank = 0
+            if trigger.particle:
+                if not _has_particle(token, trigger.particle):
+                    continue
+                rank += 2
+            if trigger.with_object:
+                if not _has_object(token, trigger.with_object):
+                    continue
+                rank += 2
+            if rank > best_rank:
+                best, best_rank = trigger, rank
+        return best
+
+    def _arguments(
+        self, trigger: Any, relations: Sequence[str], actors: dict[int, list[Mention]]
+    ) -> tuple[ActorToken, ...]:
+        found: list[ActorToken] = []
+        for relation in relations:
+            for head in _dependents(trigger, relation):
+                found.extend(_actors_at(head, actors))
+        return _unique(found)
+
+    def _inherited_subject(
+        self, token: Any, actors: dict[int, list[Mention]], pos: str
+    ) -> tuple[ActorToken, ...]:
+        """The subject a trigger shares with the verb that governs it.
+
+        "Iran decided to attack", "X attacked Y and killed Z", "ISIS-K, which perpetrated
+        the attack", "Tehran upgraded its security cooperation": the actor is the subject of
+        a governing verb, the noun a relative clause hangs on, or a possessor.
+        """
+        current = token
+        for _ in range(3):
+            if current.dep_ == "relcl":
+                return _actors_at(current.head, actors)
+            head = current.head
+            if head is current:
+                return ()
+            if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
+                return ()
+            if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep"):
+                return ()
+            if head.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for subject in subjects:
+                    found = _actors_at(subject, actors)
+                    if found:
+                        return found
+                if head.dep_ == "relcl":
+                    return _actors_at(head.head, actors)
+            current = head
+        return ()
+
+    # -- relation-state statements ---------------------------------------------------------
+
+    def _relations(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+        lexicon = self.lexicon
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in lexicon.relation_nouns:
+                parties = self._relation_parties(token, actors)
+                if len(parties) < 2:
+                    continue
+                polarity = self._relation_polarity(token)
+                if polarity is None:
+                    continue
+                yield Finding(
+                    "RELATION",
+                    token,
+                    tuple(parties[:1]),
+                    tuple(parties[1:2]),
+                    True,
+                    polarity,
+                    None,
+                    None,
+                    f"relation/{lemma}",
+                )
+            elif token.pos_ == "VERB" and lemma in lexicon.perception_verbs:
+                finding = self._perception(token, actors)
+                if finding is not None:
+                    yield finding
+
+    def _relation_parties(self, noun: Any, actors: dict[int, list[Mention]]) -> list[ActorToken]:
+        parties: list[ActorToken] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                parties.extend(_actors_at(child, actors))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        parties.extend(_actors_at(obj, actors))
+        if noun.dep_ in ("dobj", "attr") and len(parties) < 2:
+            for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
+                parties = list(_actors_at(subject, actors)) + parties
+        if len(parties) < 2 and noun.dep_ == "nsubj":
+            pass
+        return list(_unique(parties))
+
+    def _relation_polarity(self, noun: Any) -> int | None:
+        lexicon = self.lexicon
+        lemma = noun.lemma_.lower()
+        words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            words.append(head.lemma_.lower())
+            words += [
+                " ".join([head.lemma_.lower(), *(t.lower_ for t in c.subtree)])
+                for c in head.children
+                if c.dep_ in ("dobj", "acomp", "attr", "prt", "advmod", "oprd", "xcomp")
+            ]
+            words += [
+                c.lemma_.lower()
+                for c in head.children
+                if c.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp", "dobj")
+            ]
+        elif noun.dep_ == "dobj":
+            words.append(head.lemma_.lower())
+        if any(_phrase_in(word, lexicon.negative_relation) for word in words):
+            return -1
+        if any(_phrase_in(word, lexicon.positive_relation) for word in words):
+            return 1
+        if lemma in lexicon.negative_relation_nouns:
+            return -1
+        if lemma in lexicon.positive_relation_nouns:
+            return 1
+        return None
+
+    def _perception(self, verb: Any, actors: dict[int, list[Mention]]) -> Finding | None:
+        """ "X perceives Y as a threat", "X sees Y as an ally"."""
+        subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_at(c, actors)]
+        objects = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
+        if not subjects or not objects:
+            return None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = {t.lemma_.lower() for t in obj.subtree}
+                if words & self.lexicon.enemy_nouns:
+                    return Finding(
+                        "RELATION",
+                        verb,
+                        (subjects[0],),
+                        (objects[0],),
+                        False,
+                        -1,
+                        None,
+                        None,
+                        f"perception/{verb.lemma_.lower()}",
+                    )
+                if words & self.lexicon.ally_nouns:
+                    return Finding(
+                        "RELATION",
+                        verb,
+                        (subjects[0],),
+                        (objects[0],),
+                        False,
+                        1,
+                        None,
+                        None,
+                        f"perception/{verb.lemma_.lower()}",
+                    )
+        return None
+
+    # -- records -------------------------------------------------------------------------
+
+    def _events(
+        self, finding: Finding, modality: Modality, context: SentenceContext
+    ) -> Iterator[Event]:
+        kind = self.ontology[finding.type]
+        sources, targets = finding.sources, finding.targets
+        pairs: list[tuple[ActorToken | None, ActorToken | None]]
+        if finding.reciprocal and not targets and len(sources) >= 2:
+            pairs = [
+                (a, b)
+                for i, a in enumerate(sources[:_MAX_PAIRS_ACTORS])
+                for b in sources[i + 1 : _MAX_PAIRS_ACTORS]
+            ]
+            reciprocal = True
+        else:
+            pairs = [(s, t) for s in sources or (None,) for t in targets or (None,)]
+            reciprocal = finding.reciprocal and bool(sources) and bool(targets)
+        for source, target in pairs:
+            if (
+                source is not None
+                and target is not None
+                and source.mention.actor_id == target.mention.actor_id
+            ):
+                continue
+            if (
+                reciprocal
+                and source
+                and target
+                and ((source.mention.actor_id or "") > (target.mention.actor_id or ""))
+            ):
+                source, target = target, source
+            yield self._record(finding, kind, source, target, reciprocal, modality, context)
+
+    def _record(
+        self,
+        finding: Finding,
+        kind: EventType,
+        source: ActorToken | None,
+        target: ActorToken | None,
+        reciprocal: bool,
+        modality: Modality,
+        context: SentenceContext,
+    ) -> Event:
+        polarity = finding.polarity if finding.polarity is not None else kind.polarity or 0
+        intensity = finding.intensity if finding.intensity is not None else kind.intensity
+        if finding.type == "RELATION":
+            intensity = 3.0 * polarity
+        confidence = 0.8
+        for side in (source, target):
+            if side is None:
+                confidence -= 0.15
+            else:
+                confidence *= 0.5 + 0.5 * side.mention.confidence
+        if modality.hedged:
+            confidence *= 0.8
+        time = context.time
+        trigger = finding.trigger
+        start = context.offset + trigger.idx
+        source_id = source.mention.actor_id if source else None
+        target_id = target.mention.actor_id if target else None
+        key = f"{context.doc_id}|{context.index}|{source_id}|{finding.type}|{target_id}|{polarity}"
+        trace = {
+            "pattern": finding.pattern,
+            "trigger": trigger.text,
+            "source": _trace_actor(source),
+            "target": _trace_actor(target),
+            "modality_cue": modality.cue,
+            "time_origin": context.time_origin,
+        }
+        return Event(
+            id=hashlib.sha256(key.encode()).hexdigest()[:16],
+            doc_id=context.doc_id,
+            sentence=context.index,
+            source_id=source_id,
+            target_id=target_id,
+            type=finding.type,
+            cameo_root=(finding.cameo or kind.cameo_root or "")[:2] or None,
+            quad_class=kind.quad_class,
+            intensity=float(intensity),
+            polarity=polarity,
+            modality=modality.value,
+            hedged=modality.hedged,
+            asserted_by=modality.asserted_by,
+            reciprocal=reciprocal,
+            time_start=time.start if time else None,
+            time_end=time.end if time else None,
+            time_precision=str(time.precision) if time else None,
+            time_text=time.text if time else None,
+            time_origin=context.time_origin,
+            trigger_start=start,
+            trigger_end=start + len(trigger.text),
+            source_start=source.mention.start if source else None,
+            source_end=source.mention.end if source else None,
+            target_start=target.mention.start if target else None,
+            target_end=target.mention.end if target else None,
+            confidence=round(max(confidence, 0.05), 3),
+            extractor=EXTRACTOR,
+            extractor_version=EXTRACTOR_VERSION,
+            trace=json.dumps(trace, ensure_ascii=False),
+        )
+
+
+# -- helpers over the parse -------------------------------------------------------------
+
+
+def _dependents(token: Any, relation: str) -> list[Any]:
+    if relation.startswith("prep:"):
+        word = relation.split(":", 1)[1]
+        return [
+            obj
+            for prep in token.children
+            if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word
+            for obj in prep.children
+            if obj.dep_ in ("pobj", "pcomp")
+        ]
+    if relation == "agent":
+        return [
+            obj
+            for c in token.children
+            if c.dep_ == "agent"
+            for obj in c.children
+            if obj.dep_ == "pobj"
+        ]
+    return [child for child in token.children if child.dep_ == relation]
+
+
+def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+    """Actors at a token or, failing that, nearest below it; conjuncts included."""
+    found: list[ActorToken] = []
+    frontier = [token]
+    for _depth in range(3):
+        for node in frontier:
+            for mention in actors.get(node.i, ()):
+                found.append(ActorToken(node, mention))
+        if found:
+            break
+        frontier = [
+            child
+            for node in frontier
+            for child in node.children
+            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "prep", "conj")
+            and not (child.dep_ == "prep" and child.lower_ not in ("of", "in"))
+        ]
+    for item in list(found):
+        for conjunct in item.token.conjuncts:
+            for mention in actors.get(conjunct.i, ()):
+                found.append(ActorToken(conjunct, mention))
+    return _unique(found)
+
+
+def _unique(items: Sequence[ActorToken]) -> tuple[ActorToken, ...]:
+    seen: set[tuple[int, str | None]] = set()
+    out = []
+    for item in items:
+        key = (item.token.i, item.mention.actor_id)
+        if key not in seen and item.mention.actor_id is not None:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
+def _has_particle(token: Any, particle: str) -> bool:
+    words = particle.lower().split()
+    children = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")]
+    return all(word in children for word in words)
+
+
+def _has_object(token: Any, wanted: str | Sequence[str]) -> bool:
+    lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.lemma_.lower() in lemmas:
+            return True
+        if child.dep_ == "prep" and any(
+            o.lemma_.lower() in lemmas for o in child.children if o.dep_ == "pobj"
+        ):
+            return True
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas
+
+
+def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:
+    return words in vocabulary or any(phrase in words for phrase in vocabulary if " " in phrase)
+
+
+def _trace_actor(side: ActorToken | None) -> dict[str, object] | None:
+    if side is None:
+        return None
+    m = side.mention
+    return {
+        "actor": m.actor_id,
+        "text": m.text,
+        "resolution": m.resolution,
+        "sector": m.sector,
+        "dep": side.token.dep_,
+    }

@@ -1,0 +1,122 @@
+"""Modality and attribution of a trigger, read from its dependents and governors.
+
+"Iran did not oppose the intervention" is negated; "reports suggest Iran may be using ISIS-K"
+is a hedged report whose asserter is "reports"; "Tehran will sign" is future. A claim an
+author attributes to someone ("Epstein argues that ...") keeps that someone as asserted_by,
+so the analysis can weigh it apart from what the text itself asserts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+_CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    negation: frozenset[str]
+    hedge_auxiliaries: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_verbs: frozenset[str]
+    conditional_markers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str  # asserted, negated, reported, future
+    hedged: bool
+    asserted_by: str | None
+    cue: str | None  # the word that set it, for the trace
+
+
+@cache
+def modality_cues() -> ModalityCues:
+    text = files("detente.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return ModalityCues(**{key: frozenset(str(v).lower() for v in raw[key]) for key in raw})
+
+
+def _negated(token: Any, cues: ModalityCues) -> str | None:
+    for child in token.children:
+        word = str(child.lower_)
+        if child.dep_ == "neg" or word in cues.negation:
+            return word
+        if word == "longer" and any(c.lower_ == "no" for c in child.children):
+            return "no longer"
+    return None
+
+
+def _hedge(token: Any, cues: ModalityCues) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in cues.hedge_auxiliaries:
+            return str(child.lower_)
+        if child.dep_ == "advmod" and child.lower_ in cues.hedge_adverbs:
+            return str(child.lower_)
+        if child.dep_ == "mark" and child.lower_ in cues.conditional_markers:
+            return str(child.lower_)
+    return None
+
+
+def _future(token: Any, cues: ModalityCues) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in cues.future_auxiliaries:
+            return str(child.lower_)
+    return None
+
+
+def _subject_text(verb: Any) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return " ".join(t.text for t in child.subtree if t.dep_ != "punct")
+    return None
+
+
+def read_modality(trigger: Any) -> Modality:
+    """Walk from the trigger up its clause chain, collecting the first cue of each kind."""
+    cues = modality_cues()
+    negation = _negated(trigger, cues)
+    hedge = _hedge(trigger, cues)
+    future = _future(trigger, cues)
+    reporter: str | None = None
+    reporter_cue: str | None = None
+    token = trigger
+    steps = 0
+    while token.head is not token and steps < 6:
+        link = token.dep_
+        head = token.head
+        steps += 1
+        if link not in _CLAUSE_LINKS:
+            # parenthetical reporting: "X, the author argues, has ..."
+            break
+        if head.lemma_.lower() in cues.reporting_verbs and link in ("ccomp", "advcl", "xcomp"):
+            reporter, reporter_cue = _subject_text(head), head.lemma_.lower()
+            hedge = hedge or _hedge(head, cues)
+            break
+        if link in ("xcomp",) and head.lemma_.lower() in cues.future_verbs:
+            future = future or head.lemma_.lower()
+            negation = negation or _negated(head, cues)
+        hedge = hedge or (_hedge(head, cues) if link in ("xcomp", "ccomp") else None)
+        token = head
+    if reporter is None:
+        # A parenthetical report anywhere above the trigger: "X, the author argues, has ..."
+        for node in (trigger, *trigger.ancestors):
+            for child in node.children:
+                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.reporting_verbs:
+                    reporter, reporter_cue = _subject_text(child), child.lemma_.lower()
+            if reporter is not None:
+                break
+    if negation:
+        return Modality("negated", bool(hedge), reporter, negation)
+    if reporter is not None or hedge:
+        return Modality("reported", bool(hedge), reporter, reporter_cue or hedge)
+    if future:
+        return Modality("future", False, None, future)
+    return Modality("asserted", False, None, None)

@@ -1,0 +1,60 @@
+"""The dependency parser, loaded once per process, and sentence parsing with actor tokens.
+
+Actor mentions are merged into single tokens before the parse is read, so "Iran's Ministry of
+Intelligence" or "ISIS-Khorasan" is one node of the tree that arguments can point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from detente.model import Mention
+from detente.nlp.tokenizer import customise_tokenizer
+
+
+@cache
+def load_parser(model: str, hyphenated_names: tuple[str, ...]) -> Any:
+    """The spaCy pipeline without NER (actors come from the knowledge base)."""
+    import spacy
+
+    nlp = spacy.load(model, exclude=["ner"])
+    customise_tokenizer(nlp, hyphenated_names)
+    return nlp
+
+
+def parse_sentences(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterable[Any]:
+    parsed: Iterable[Any] = nlp.pipe(texts, batch_size=batch_size)
+    return parsed
+
+
+def merge_mentions(doc: Any, offset: int, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Merge each mention's span into one token; map token index → the mentions it holds.
+
+    ``offset`` is the sentence's start in the document (mentions carry document offsets).
+    Overlapping spans (a coreference pair shares one span) are merged once.
+    """
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.setdefault((span.start, span.end), []).append(mention)
+    chosen: list[tuple[int, int]] = []
+    for key in sorted(spans, key=lambda k: (k[0], -(k[1] - k[0]))):
+        if chosen and key[0] < chosen[-1][1]:
+            spans[chosen[-1]].extend(spans[key])  # nested: fold into the outer span
+            continue
+        chosen.append(key)
+    first_chars = [doc[start].idx for start, _ in chosen]
+    with doc.retokenize() as retokenizer:
+        for start, end in chosen:
+            if end - start > 1:
+                retokenizer.merge(doc[start:end])
+    by_token: dict[int, list[Mention]] = {}
+    for key, first_char in zip(chosen, first_chars, strict=True):
+        token = doc.char_span(first_char, first_char + 1, alignment_mode="expand")
+        if token is not None:
+            by_token[token.start] = spans[key]
+    return by_token
