@@ -60,6 +60,14 @@ def attributive_nouns() -> frozenset[str]:
 
 
 @cache
+def place_nouns() -> frozenset[str]:
+    raw = _data("attributive_nouns.yaml")["places"]
+    assert isinstance(raw, list)
+    words = {str(w).lower() for w in raw}
+    return frozenset(words | {w + "s" for w in words})
+
+
+@cache
 def coreference_rules() -> CoreferenceRules:
     raw = _data("coreference.yaml")
 
@@ -163,6 +171,8 @@ class ActorResolver:
             return None
         if candidates[0].how == "demonym" and self._attributive(tokens, match.last, next_first):
             return None
+        if tokens[match.last].possessive and self._possessed_place(tokens, match.last):
+            return None
         return _Found(-1, start, end, text[start:end], candidates)
 
     def _grow_left(
@@ -203,6 +213,14 @@ class ActorResolver:
         if fallback is None:
             return None
         return _Found(-1, tokens[first].start, end, base_span, fallback)
+
+    def _possessed_place(self, tokens: list[Token], last: int) -> bool:
+        """ "Afghanistan's northern Balkh province": the name locates a place, it does not act.
+
+        Reached only when no role reading fits ("Iran's border guards" is a role first).
+        """
+        places = place_nouns()
+        return any(t.key in places for t in tokens[last + 1 : last + 5])
 
     def _attributive(self, tokens: list[Token], last: int, next_first: int) -> bool:
         """A demonym followed by a place or a thing: "an Iranian city", "Azeri airspace"."""
@@ -348,6 +366,8 @@ def _role_prefix(prefix: list[str], is_person: bool) -> bool:
     """Words before a name that can make it a role: "the President of", "a government in",
     or a title before a person ("defense minister", "President").
     """
+    while len(prefix) > 1 and prefix[-1] in ("the", "a", "an"):
+        prefix = prefix[:-1]  # "rebels in the Ivory Coast"
     if prefix[-1] in ("of", "in"):
         return not any(word in _LINKS for word in prefix[:-1])
     if is_person:

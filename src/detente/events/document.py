@@ -8,6 +8,7 @@ tables, run-on scrapes) are skipped and counted rather than parsed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import Any
 from detente.events.extract import EventExtractor, SentenceContext
 from detente.events.parse import merge_mentions
 from detente.model import Document, Event, Mention, Sentence
-from detente.nlp.timex import resolve_times
+from detente.nlp.timex import TimeSpan, resolve_times
 
 MAX_SENTENCE_WORDS = 150
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -72,23 +73,54 @@ def extract_events(
         times = resolve_times(
             [(s.paragraph, s.text) for s in document.sentences], document.published
         )
+        section: TimeSpan | None = None
         for sentence, (time, origin) in zip(document.sentences, times, strict=True):
             report.sentences += 1
+            if _is_heading(sentence, document):
+                section = None
+            if origin == "sentence":
+                section = time
             found = by_sentence.get(sentence.index, [])
             why = _why_not(sentence, found, vocabulary)
             if why:
                 report.skipped[why] += 1
                 continue
-            context = SentenceContext(document.id, sentence.index, sentence.start, time, origin)
+            context = SentenceContext(
+                document.id, sentence.index, sentence.start, time, origin, section_time=section
+            )
             candidates.append(_Candidate(document, sentence, found, context))
     events: list[Event] = []
     parsed = extractor_nlp_pipe(nlp, [c.sentence.text for c in candidates])
+    antecedent: Mention | None = None
+    current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
         report.parsed += 1
+        if candidate.document.id != current_document:
+            current_document, antecedent = candidate.document.id, None
         actors = merge_mentions(doc, candidate.sentence.start, candidate.mentions)
-        events += extractor.extract(doc, actors, candidate.context)
+        context = dataclasses.replace(candidate.context, antecedent=antecedent)
+        events += extractor.extract(doc, actors, context)
+        antecedent = _main_subject(doc, actors) or antecedent
     report.events = len(events)
     return events, report
+
+
+def _is_heading(sentence: Sentence, document: Document) -> bool:
+    """A paragraph of one short line without final punctuation starts a new section."""
+    return (
+        len(sentence.text.split()) <= 12
+        and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        and all(s.paragraph != sentence.paragraph or s is sentence for s in document.sentences)
+    )
+
+
+def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
+    """The actor the sentence is about: the subject of its main verb, when it is an actor."""
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and actors.get(child.i):
+                return actors[child.i][0]
+    return None
 
 
 def extractor_nlp_pipe(nlp: Any, texts: list[str]) -> list[Any]:

@@ -34,6 +34,9 @@ EXTRACTOR_VERSION = "1"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
+_TARGET_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,11 @@ class SentenceContext:
     offset: int  # the sentence's start in the document
     time: TimeSpan | None
     time_origin: str
+    # The latest explicit time of the section (since the last heading), for past-tense
+    # narrative sentences that name no time of their own ("During the 1990s, ...").
+    section_time: TimeSpan | None = None
+    # The actor "it" or "they" most plausibly means: the last event's source before this.
+    antecedent: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +85,8 @@ class EventExtractor:
         self, doc: Any, actors: dict[int, list[Mention]], context: SentenceContext
     ) -> list[Event]:
         """Events of one parsed sentence whose actor mentions were merged into tokens."""
-        findings = list(self._triggered(doc, actors)) + list(self._relations(doc, actors))
+        findings = list(self._triggered(doc, actors, context.antecedent))
+        findings += list(self._relations(doc, actors))
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -89,20 +98,35 @@ class EventExtractor:
 
     # -- triggers ------------------------------------------------------------------------
 
-    def _triggered(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+    def _triggered(
+        self, doc: Any, actors: dict[int, list[Mention]], antecedent: Mention | None = None
+    ) -> Iterator[Finding]:
+        matched: list[tuple[Any, Trigger]] = []
+        consumed: set[int] = set()
         for token in doc:
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
-            if pos not in ("VERB", "NOUN", "ADJ"):
-                continue
-            if token.i in actors:
+            if pos not in ("VERB", "NOUN", "ADJ") or token.i in actors:
                 continue
             trigger = self._matching_trigger(token, pos)
             if trigger is None:
                 continue
+            matched.append((token, trigger))
+            if trigger.with_object:
+                consumed.update(_object_tokens(token, trigger.with_object))
+        for token, trigger in matched:
+            if token.i in consumed:
+                continue  # "signed a treaty", "hunger strike": the noun is part of the event
+            pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
+            if not sources and antecedent is not None:
+                sources = _pronoun_subject(token, antecedent)
             if not sources:
                 sources = self._inherited_subject(token, actors, pos)
+                if sources and pos == "NOUN" and self._patient_verb(token):
+                    sources, targets = (), targets or sources
+            if not targets:
+                targets = self._fallback_targets(token, actors)
             targets = tuple(t for t in targets if all(t.token is not s.token for s in sources))
             if not sources and not targets:
                 continue
@@ -146,6 +170,36 @@ class EventExtractor:
         for relation in relations:
             for head in _dependents(trigger, relation):
                 found.extend(_actors_at(head, actors))
+        return _unique(found)
+
+    def _patient_verb(self, noun: Any) -> bool:
+        """ "Iran faced sanctions", "the town came under attack": the subject suffers it."""
+        head = noun.head
+        while head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        return bool(head.lemma_.lower() in self.lexicon.patient_verbs)
+
+    def _fallback_targets(
+        self, trigger: Any, actors: dict[int, list[Mention]]
+    ) -> tuple[ActorToken, ...]:
+        """Targets the lexicon's relations missed: an actor after a directional preposition
+        on the trigger or on its object ("shared evidence with the U.S.", "recalled its
+        envoy from Tehran"), or the subject of its clausal complement ("demanded that the
+        United States match ...")."""
+        found: list[ActorToken] = []
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr"))]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
+                    for obj in prep.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            found.extend(_actors_at(obj, actors))
+        if not found:
+            for clause in trigger.children:
+                if clause.dep_ in ("ccomp", "xcomp"):
+                    for subject in clause.children:
+                        if subject.dep_ in ("nsubj", "nsubjpass"):
+                            found.extend(_actors_at(subject, actors))
         return _unique(found)
 
     def _inherited_subject(
@@ -259,6 +313,28 @@ class EventExtractor:
         objects = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
         if not subjects or not objects:
             return None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                lemma = obj.lemma_.lower()
+                polarity = (
+                    -1
+                    if lemma in self.lexicon.negative_relation_nouns
+                    else 1
+                    if lemma in self.lexicon.positive_relation_nouns
+                    else 0
+                )
+                if polarity:  # "X viewed Y with deep suspicion"
+                    return Finding(
+                        "RELATION",
+                        verb,
+                        (subjects[0],),
+                        (objects[0],),
+                        False,
+                        polarity,
+                        None,
+                        None,
+                        f"perception/{verb.lemma_.lower()}",
+                    )
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 words = {t.lemma_.lower() for t in obj.subtree}
@@ -344,8 +420,13 @@ class EventExtractor:
                 confidence *= 0.5 + 0.5 * side.mention.confidence
         if modality.hedged:
             confidence *= 0.8
-        time = context.time
+        # The main clause carries the sentence's news; subordinate triggers are less sure.
+        depth = sum(1 for _ in finding.trigger.ancestors)
+        confidence *= max(0.5, 1.0 - 0.07 * depth)
+        time, time_origin = context.time, context.time_origin
         trigger = finding.trigger
+        if time_origin == "document" and context.section_time and _past_narrative(trigger):
+            time, time_origin = context.section_time, "section"
         start = context.offset + trigger.idx
         source_id = source.mention.actor_id if source else None
         target_id = target.mention.actor_id if target else None
@@ -356,7 +437,7 @@ class EventExtractor:
             "source": _trace_actor(source),
             "target": _trace_actor(target),
             "modality_cue": modality.cue,
-            "time_origin": context.time_origin,
+            "time_origin": time_origin,
         }
         return Event(
             id=hashlib.sha256(key.encode()).hexdigest()[:16],
@@ -377,7 +458,7 @@ class EventExtractor:
             time_end=time.end if time else None,
             time_precision=str(time.precision) if time else None,
             time_text=time.text if time else None,
-            time_origin=context.time_origin,
+            time_origin=time_origin,
             trigger_start=start,
             trigger_end=start + len(trigger.text),
             source_start=source.mention.start if source else None,
@@ -454,6 +535,55 @@ def _has_particle(token: Any, particle: str) -> bool:
     words = particle.lower().split()
     children = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")]
     return all(word in children for word in words)
+
+
+_PRONOUNS = frozenset({"it", "they"})
+
+
+def _pronoun_subject(trigger: Any, antecedent: Mention) -> tuple[ActorToken, ...]:
+    """ "... Iran did not oppose the intervention. Instead, it cooperated with ...": a subject
+    pronoun takes the actor the previous sentence was about."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS:
+            return (ActorToken(child, antecedent),)
+    return ()
+
+
+def _past_narrative(trigger: Any) -> bool:
+    """A sentence told in the past tense: narrative that belongs to its section's time.
+
+    Read over the whole sentence rather than the trigger's own clause, because the parse of
+    a nominal trigger often hangs it off the wrong verb; one present or perfect verb is
+    enough to keep the sentence in the present ("has not recognised", "Iran exports").
+    """
+    past = False
+    for token in trigger.sent:
+        if token.tag_ in ("VBZ", "VBP") or token.lower_ in ("has", "have", "will"):
+            return False
+        if token.tag_ in ("VBD", "VBN"):
+            past = True
+    return past
+
+
+def _object_tokens(token: Any, wanted: str | Sequence[str]) -> list[int]:
+    """Indices of the object (or head) words that satisfied a trigger's object constraint."""
+    lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
+    found = [
+        child.i
+        for child in token.children
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.lemma_.lower() in lemmas
+    ]
+    found += [
+        obj.i
+        for child in token.children
+        if child.dep_ == "prep"
+        for obj in child.children
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in lemmas
+    ]
+    if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
+        found.append(token.head.i)
+    return found
 
 
 def _has_object(token: Any, wanted: str | Sequence[str]) -> bool:

