@@ -3,7 +3,8 @@
     python benchmarks/bench_actors.py [FILES...]     (default: the example corpus's .txt files)
 
 Prints the time to load the knowledge base, then the time and sentences/s to resolve every
-mention of the given articles (best of five runs), without and with NER proposals.
+mention of the given articles (best of five runs). NER proposals of unknown organisations
+share the event stage's parse and are measured with it, by benchmarks/extract.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import time
 from pathlib import Path
 
 from detente.actors.kb import load_knowledge_base
-from detente.actors.proposals import propose_organisations
 from detente.actors.resolve import ActorResolver
 from detente.config import load_settings
 from detente.ingest import IngestOptions, Source, read_source
@@ -53,16 +53,9 @@ def main() -> None:
     resolver = ActorResolver(kb)
     loaded = time.perf_counter() - started
     resolved = best_of(5, lambda: [resolver.resolve(d) for d in documents])
-    model = load_settings().spacy_model
-    propose_organisations(documents[0], [], kb, model=model)  # load the NER model once
-    with_ner = best_of(
-        5,
-        lambda: [propose_organisations(d, resolver.resolve(d), kb, model=model) for d in documents],
-    )
     print(f"articles          {len(documents)} ({sentences} sentences)")
     print(f"knowledge base    {loaded:.2f} s to load and index")
     print(f"resolve mentions  {resolved * 1000:.0f} ms  ({sentences / resolved:,.0f} sentences/s)")
-    print(f"  + NER proposals {with_ner * 1000:.0f} ms  ({sentences / with_ner:,.0f} sentences/s)")
     print(f"peak RSS          {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
-from detente.actors.proposals import propose_organisations
+from detente.actors.proposals import OrganisationProposer
 from detente.actors.records import actor_records
 from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
@@ -159,26 +159,24 @@ class Extraction:
         self.kb = knowledge_base(settings)
         self.resolver = ActorResolver(self.kb)
         self.extractor = EventExtractor(load_lexicon(), load_ontology())
-        self.nlp = load_parser(settings.spacy_model, hyphenated_names(self.kb))
-        self.vocabulary = self.extractor.lexicon.surface_forms()
+        self.nlp = load_parser(
+            settings.spacy_model,
+            hyphenated_names(self.kb),
+            with_ner=settings.propose_unknown_actors,
+        )
+        self.proposer = OrganisationProposer(self.kb) if settings.propose_unknown_actors else None
 
     def run(self, documents: Sequence[Document]) -> BatchResult:
         """Actors, then events, of each document: a pure function of the documents."""
-        mentions: dict[str, list[Mention]] = {}
-        actors: list[ActorRecord] = []
-        for document in documents:
-            found = self.resolver.resolve(document)
-            if self.settings.propose_unknown_actors:
-                found += propose_organisations(
-                    document,
-                    found,
-                    self.kb,
-                    model=self.settings.spacy_model,
-                    vocabulary=self.vocabulary,
-                )
-            mentions[document.id] = found
-            actors += actor_records(self.kb, found, document.published)
-        events, report = extract_events(documents, mentions, nlp=self.nlp, extractor=self.extractor)
+        mentions = {document.id: self.resolver.resolve(document) for document in documents}
+        events, report = extract_events(
+            documents, mentions, nlp=self.nlp, extractor=self.extractor, proposer=self.proposer
+        )
+        actors = [
+            record
+            for document in documents
+            for record in actor_records(self.kb, mentions[document.id], document.published)
+        ]
         return BatchResult(
             doc_ids=[d.id for d in documents],
             mentions=list(mentions.items()),

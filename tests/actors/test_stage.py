@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from detente.config import load_settings
 from detente.pipeline import extract, ingest
 from detente.store import Store
 
@@ -17,7 +18,8 @@ def test_unknown_organisations_become_provisional_actors(tmp_path: Path, db: Pat
     )
     with Store.open(db) as store:
         ingest(store, [str(article)])
-        assert extract(store).documents == 1
+        settings = load_settings({"actors.propose_unknown": True})
+        assert extract(store, settings=settings).documents == 1
         actors = store.actor_records()
         assert actors["new-pamir-liberation-army"].provisional is True
         assert actors["tajikistan"].provisional is False
@@ -27,5 +29,5 @@ def test_unknown_organisations_become_provisional_actors(tmp_path: Path, db: Pat
         assert ("Khorog", None, "ner") not in resolutions  # a place is no organisation
         # A second run has nothing left to do; a rerun never duplicates mentions.
         before = store.count("mentions")
-        assert extract(store).documents == 0
+        assert extract(store, settings=settings).documents == 0
         assert store.count("mentions") == before

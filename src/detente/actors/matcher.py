@@ -74,6 +74,12 @@ class NameIndex:
                 index[_sequence_key(tokens)].append(form)
         self._index = {key: tuple(forms) for key, forms in index.items()}
         self.max_tokens = max((len(key) for key in self._index), default=1)
+        # The longest name starting with each first word: most words start none, and a
+        # position whose word starts no name costs one dictionary lookup.
+        self._longest_from: dict[str, int] = {}
+        for key in self._index:
+            first = key[0]
+            self._longest_from[first] = max(self._longest_from.get(first, 0), len(key))
 
     def find(self, text: str, tokens: list[Token]) -> list[NameMatch]:
         """Leftmost-longest matches that respect case where case carries meaning."""
@@ -81,7 +87,11 @@ class NameIndex:
         i = 0
         while i < len(tokens):
             found = None
-            for length in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+            longest = max(
+                self._longest_from.get(tokens[i].key, 0),
+                self._longest_from.get(tokens[i].inner_key, 0),
+            )
+            for length in range(min(longest, len(tokens) - i), 0, -1):
                 last = i + length - 1
                 # Inside a name a possessive is part of it ("Democratic People's Republic");
                 # at its end it is the text's ("Iran's Ministry" starts with the name Iran).

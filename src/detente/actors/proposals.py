@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from detente.actors.kb import KnowledgeBase
-from detente.model import Document, Mention
+from detente.model import Mention
 
 PROVISIONAL_PREFIX = "new-"
 _NOT_ORGANISATIONS = re.compile(
@@ -26,7 +26,6 @@ _NOT_ORGANISATIONS = re.compile(
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -44,49 +43,32 @@ def looks_like_an_organisation(text: str) -> bool:
     )
 
 
-@cache
-def _ner_pipeline(model: str) -> Any:
-    import spacy
-
-    return spacy.load(
-        model, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
-    )
-
-
 def provisional_id(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold().removeprefix("the ")).strip("-")
     return PROVISIONAL_PREFIX + (slug or "organisation")
 
 
-def propose_organisations(
-    document: Document,
-    known: Sequence[Mention],
-    kb: KnowledgeBase,
-    *,
-    model: str,
-    vocabulary: frozenset[str] | None = None,
-) -> list[Mention]:
-    """ORG entities that overlap no resolved mention and that the knowledge base cannot read.
+class OrganisationProposer:
+    """Reads ORG entities off a sentence the pipeline has already parsed with NER enabled.
 
-    With a ``vocabulary`` (the event lexicon's word forms), only sentences holding one of
-    its words are read: an organisation matters as an actor where something happens, and
-    the statistical model is the costliest step of the pipeline.
+    The statistical model is the costliest step of the pipeline, so proposals share the
+    event stage's parse rather than running a pass of their own; they come from the
+    sentences worth parsing, where an organisation would act.
     """
-    nlp = _ner_pipeline(model)
-    taken = [(m.start, m.end) for m in known]
-    proposals: list[Mention] = []
-    sentences = [
-        s
-        for s in document.sentences
-        if vocabulary is None or any(w in vocabulary for w in _WORDS.findall(s.text.lower()))
-    ]
-    texts = (s.text for s in sentences)
-    for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __call__(
+        self, doc: Any, sentence: int, offset: int, known: Sequence[Mention]
+    ) -> list[Mention]:
+        taken = [(m.start, m.end) for m in known]
+        proposals: list[Mention] = []
         for entity in doc.ents:
             if entity.label_ != "ORG":
                 continue
             text = entity.text.strip()
-            start = sentence.start + entity.start_char
+            start = offset + entity.start_char
             end = start + len(entity.text)
             if (
                 len(text) < 3
@@ -94,12 +76,12 @@ def propose_organisations(
                 or _NOT_ORGANISATIONS.match(text)
                 or not looks_like_an_organisation(text)
                 or any(s < end and start < e for s, e in taken)
-                or kb.lookup(text)
+                or self.kb.lookup(text)
             ):
                 continue
             proposals.append(
                 Mention(
-                    sentence=sentence.index,
+                    sentence=sentence,
                     start=start,
                     end=end,
                     text=text,
@@ -108,4 +90,4 @@ def propose_organisations(
                     confidence=0.4,
                 )
             )
-    return proposals
+        return proposals

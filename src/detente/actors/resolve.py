@@ -101,6 +101,17 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.index = NameIndex(kb)
+        self._lookups: dict[tuple[str, dt.date | None], list[Candidate]] = {}
+
+    def _lookup(self, text: str, on: dt.date | None) -> list[Candidate]:
+        """The knowledge base's reading of a phrase, remembered: news repeats its phrases."""
+        key = (text, on)
+        found = self._lookups.get(key)
+        if found is None:
+            if len(self._lookups) > 200_000:
+                self._lookups.clear()
+            found = self._lookups[key] = self.kb.lookup(text, on)
+        return found
 
     def resolve(self, document: Document) -> list[Mention]:
         sentences = document.sentences
@@ -157,7 +168,7 @@ class ActorResolver:
             span = text[start : tokens[last].end]
             if _CLAUSE_BREAK.search(span):
                 continue
-            candidates = self.kb.lookup(span, on)
+            candidates = self._lookup(span, on)
             if candidates and candidates[0].how in ("role", "office"):
                 return self._grow_left(
                     text, tokens, match.first, span_end(tokens[last]), on, taken_until, candidates
@@ -166,7 +177,7 @@ class ActorResolver:
         grown = self._grow_left(text, tokens, match.first, end, on, taken_until, None)
         if grown is not None:
             return grown
-        candidates = self.kb.lookup(text[start:end], on)
+        candidates = self._lookup(text[start:end], on)
         if not candidates:
             return None
         if candidates[0].how == "demonym" and self._attributive(tokens, match.last, next_first):
@@ -192,7 +203,7 @@ class ActorResolver:
         Iranian diplomats" names no one that "Iranian diplomats" does not.
         """
         base_span = text[tokens[first].start : end]
-        base = fallback if fallback is not None else self.kb.lookup(base_span, on)
+        base = fallback if fallback is not None else self._lookup(base_span, on)
         is_person = bool(base) and base[0].how == "person"
         for begin in range(max(first - _EXTEND_LEFT, 0), first):
             if tokens[begin].start < taken_until:
@@ -203,7 +214,7 @@ class ActorResolver:
             span = text[tokens[begin].start : end]
             if _CLAUSE_BREAK.search(span):
                 continue
-            candidates = self.kb.lookup(span, on)
+            candidates = self._lookup(span, on)
             if (
                 candidates
                 and candidates[0].how in ("role", "office", "person")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,10 @@ from detente.model import Document, Event, Mention, Sentence
 from detente.nlp.timex import TimeSpan, resolve_times
 
 MAX_SENTENCE_WORDS = 150
+
+# Proposes mentions of actors the knowledge base lacks, from a parsed sentence:
+# (parsed sentence, sentence index, its offset in the document, known mentions) -> new ones.
+Proposer = Callable[[Any, int, int, Sequence[Mention]], list[Mention]]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -60,8 +64,12 @@ def extract_events(
     *,
     nlp: Any,
     extractor: EventExtractor,
+    proposer: Proposer | None = None,
 ) -> tuple[list[Event], ExtractionReport]:
-    """All events of the documents, and what was parsed or skipped and why."""
+    """All events of the documents, and what was parsed or skipped and why.
+
+    Mentions a ``proposer`` adds are appended to ``mentions`` so the caller stores them.
+    """
     report = ExtractionReport(documents=len(documents))
     candidates: list[_Candidate] = []
     vocabulary = extractor.lexicon.surface_forms() | extractor.lexicon.relation_words
@@ -97,7 +105,13 @@ def extract_events(
         report.parsed += 1
         if candidate.document.id != current_document:
             current_document, antecedent = candidate.document.id, None
-        actors = merge_mentions(doc, candidate.sentence.start, candidate.mentions)
+        found = candidate.mentions
+        if proposer is not None:
+            proposed = proposer(doc, candidate.sentence.index, candidate.sentence.start, found)
+            if proposed:
+                found = [*found, *proposed]
+                mentions.setdefault(candidate.document.id, []).extend(proposed)
+        actors = merge_mentions(doc, candidate.sentence.start, found)
         context = dataclasses.replace(candidate.context, antecedent=antecedent)
         events += extractor.extract(doc, actors, context)
         antecedent = _main_subject(doc, actors) or antecedent

@@ -15,11 +15,12 @@ from detente.nlp.tokenizer import customise_tokenizer
 
 
 @cache
-def load_parser(model: str, hyphenated_names: tuple[str, ...]) -> Any:
-    """The spaCy pipeline without NER (actors come from the knowledge base)."""
+def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool = False) -> Any:
+    """The spaCy pipeline; NER only when organisations are to be proposed from it (actors
+    otherwise come from the knowledge base)."""
     import spacy
 
-    nlp = spacy.load(model, exclude=["ner"])
+    nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
     customise_tokenizer(nlp, hyphenated_names)
     return nlp
 
