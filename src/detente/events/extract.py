@@ -125,7 +125,12 @@ class EventExtractor:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
                     sources, targets = (), targets or sources
-            if not targets:
+            reciprocal = trigger.reciprocal
+            if not sources and not targets:
+                between = self._between(token, actors)
+                if len(between) >= 2:  # "fighting between the Taliban and the Alliance"
+                    sources, reciprocal = between, True
+            if not targets and not reciprocal:
                 targets = self._fallback_targets(token, actors)
             targets = tuple(t for t in targets if all(t.token is not s.token for s in sources))
             if not sources and not targets:
@@ -135,7 +140,7 @@ class EventExtractor:
                 trigger=token,
                 sources=sources,
                 targets=targets,
-                reciprocal=trigger.reciprocal,
+                reciprocal=reciprocal,
                 polarity=trigger.polarity,
                 intensity=trigger.intensity,
                 cameo=trigger.cameo,
@@ -170,6 +175,18 @@ class EventExtractor:
         for relation in relations:
             for head in _dependents(trigger, relation):
                 found.extend(_actors_at(head, actors))
+        return _unique(found)
+
+    def _between(self, trigger: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+        found: list[ActorToken] = []
+        holders = [trigger]
+        if trigger.dep_ in ("nsubj", "dobj") and trigger.head is not trigger:
+            holders.append(trigger.head)  # "fighting took place between X and Y"
+        for prep in (c for holder in holders for c in holder.children):
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(_actors_at(obj, actors))
         return _unique(found)
 
     def _patient_verb(self, noun: Any) -> bool:
@@ -215,6 +232,20 @@ class EventExtractor:
         for _ in range(3):
             if current.dep_ == "relcl":
                 return _actors_at(current.head, actors)
+            if current.dep_ == "acl":
+                # "accusations by Tajik authorities linking Iran to ...": the noun's agent
+                noun = current.head
+                agents = [
+                    a
+                    for prep in noun.children
+                    if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+                    for obj in prep.children
+                    for a in _actors_at(obj, actors)
+                ]
+                agents += [
+                    a for c in noun.children if c.dep_ == "poss" for a in _actors_at(c, actors)
+                ]
+                return _unique(agents) or _actors_at(noun, actors)
             head = current.head
             if head is current:
                 return ()
@@ -297,6 +328,8 @@ class EventExtractor:
             ]
         elif noun.dep_ == "dobj":
             words.append(head.lemma_.lower())
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head is not head:
+            words.append(head.head.lemma_.lower())  # "the deterioration of relations"
         if any(_phrase_in(word, lexicon.negative_relation) for word in words):
             return -1
         if any(_phrase_in(word, lexicon.positive_relation) for word in words):
