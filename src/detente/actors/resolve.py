@@ -6,7 +6,8 @@ Three passes over a document:
    each into the longest phrase the knowledge base can read ("Iran's Ministry of
    Intelligence", "the President of Iran", "Afghan refugees"), dropping demonyms that are
    mere attributes ("an Iranian city");
-2. choose among readings: the sentence's date picks time-bounded identities ("Kabul" in 1998
+2. choose among readings: the sentence's date (the middle of the time it names, else of its
+   paragraph's, else the publication date) picks time-bounded identities ("Kabul" in 1998
    and in 2023), and names that need context ("the Islamic Republic", "Massoud") go to the
    reading the rest of the document makes salient;
 3. light coreference: "the group", "the two sides" point back to actors already named.
@@ -29,7 +30,7 @@ import yaml
 from detente.actors.kb import Candidate, KnowledgeBase
 from detente.actors.matcher import NameIndex, NameMatch, Token, tokenize
 from detente.model import Document, Mention
-from detente.nlp.anchors import sentence_dates
+from detente.nlp.timex import resolve_times
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]")
 _EXTEND_RIGHT = 6
@@ -115,7 +116,12 @@ class ActorResolver:
 
     def resolve(self, document: Document) -> list[Mention]:
         sentences = document.sentences
-        dates = sentence_dates([(s.paragraph, s.text) for s in sentences], document.published)
+        dates = [
+            span.start + (span.end - span.start) / 2 if span else None
+            for span, _origin in resolve_times(
+                [(s.paragraph, s.text) for s in sentences], document.published
+            )
+        ]
         found: list[_Found] = []
         for sentence, on in zip(sentences, dates, strict=True):
             for item in self._phrases(sentence.text, on):
