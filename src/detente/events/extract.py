@@ -217,6 +217,23 @@ class EventExtractor:
                     for subject in clause.children:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             found.extend(_actors_at(subject, actors))
+        if not found:
+            # "threatened to impose restrictions on German goods", "agreed to withdraw from
+            # Lebanon": the target of what is threatened or promised.
+            for clause in trigger.children:
+                if clause.dep_ == "xcomp":
+                    for argument in clause.children:
+                        if argument.dep_ in ("dobj", "dative"):
+                            found.extend(_actors_at(argument, actors))
+                        elif argument.dep_ == "prep" and argument.lower_ in _TARGET_PREPOSITIONS:
+                            for obj in argument.children:
+                                found.extend(_actors_at(obj, actors))
+                    for obj in clause.children:
+                        if obj.dep_ == "dobj":
+                            for prep in obj.children:
+                                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
+                                    for pobj in prep.children:
+                                        found.extend(_actors_at(pobj, actors))
         return _unique(found)
 
     def _inherited_subject(
@@ -451,8 +468,8 @@ class EventExtractor:
                 confidence -= 0.15
             else:
                 confidence *= 0.5 + 0.5 * side.mention.confidence
-        if modality.hedged:
-            confidence *= 0.8
+        if modality.hedged or modality.value == "future":
+            confidence *= 0.8  # what may or will happen is less sure than what did
         # The main clause carries the sentence's news; subordinate triggers are less sure.
         depth = sum(1 for _ in finding.trigger.ancestors)
         confidence *= max(0.5, 1.0 - 0.07 * depth)
