@@ -119,8 +119,8 @@ class EventExtractor:
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
-            if not sources and antecedent is not None:
-                sources = _pronoun_subject(token, antecedent)
+            if not sources:
+                sources = _pronoun_subject(token, antecedent, actors)
             if not sources:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
@@ -590,14 +590,24 @@ def _has_particle(token: Any, particle: str) -> bool:
 _PRONOUNS = frozenset({"it", "they"})
 
 
-def _pronoun_subject(trigger: Any, antecedent: Mention) -> tuple[ActorToken, ...]:
-    """ "... Iran did not oppose the intervention. Instead, it cooperated with ...": a subject
-    pronoun takes the actor the previous sentence was about."""
+def _pronoun_subject(
+    trigger: Any, antecedent: Mention | None, actors: dict[int, list[Mention]]
+) -> tuple[ActorToken, ...]:
+    """A subject pronoun's actor: the speaker when the pronoun sits in what they say ("The
+    rebels said they will release ..."), else the actor the previous sentence was about
+    ("... Iran did not oppose it. Instead, it cooperated with ...")."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS:
-            return (ActorToken(child, antecedent),)
-    return ()
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS), None)
+    if pronoun is None:
+        return ()
+    clause = verb
+    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            found = _actors_at(subject, actors)
+            if found:
+                return found
+    return (ActorToken(pronoun, antecedent),) if antecedent is not None else ()
 
 
 def _past_narrative(trigger: Any) -> bool:
