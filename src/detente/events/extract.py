@@ -17,6 +17,7 @@ Every event keeps a trace of the rule that made it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,7 @@ EXTRACTOR_VERSION = "1"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
+_INTENT_TYPES = frozenset({"AGREE", "THREATEN", "RELATION"})
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
 )
@@ -420,6 +422,19 @@ class EventExtractor:
         self, finding: Finding, modality: Modality, context: SentenceContext
     ) -> Iterator[Event]:
         kind = self.ontology[finding.type]
+        if modality.value == "future" and finding.type not in _INTENT_TYPES:
+            # PLOVER codes what an actor says it will do as intent: cooperation to come is
+            # AGREE, conflict to come is THREATEN. The act itself stays in the trace.
+            polarity = finding.polarity if finding.polarity is not None else kind.polarity
+            intent = "AGREE" if (polarity or 0) > 0 else "THREATEN"
+            finding = dataclasses.replace(
+                finding,
+                type=intent,
+                cameo=None,
+                intensity=None,
+                pattern=f"{finding.pattern} (intent: {finding.type})",
+            )
+            kind = self.ontology[intent]
         sources, targets = finding.sources, finding.targets
         pairs: list[tuple[ActorToken | None, ActorToken | None]]
         if finding.reciprocal and not targets and len(sources) >= 2:
