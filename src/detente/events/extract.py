@@ -36,6 +36,7 @@ EXTRACTOR_VERSION = "1"
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
 _INTENT_TYPES = frozenset({"AGREE", "THREATEN", "RELATION"})
+_UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
 )
@@ -115,6 +116,10 @@ class EventExtractor:
             matched.append((token, trigger))
             if trigger.with_object:
                 consumed.update(_object_tokens(token, trigger.with_object))
+            elif trigger.type in _UNDOING_TYPES and pos == "VERB":
+                # "lifted the curfew", "eased restrictions": the act undoes its object,
+                # which is no event of its own here.
+                consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
         for token, trigger in matched:
             if token.i in consumed:
                 continue  # "signed a treaty", "hunger strike": the noun is part of the event
