@@ -158,3 +158,17 @@ def test_hostile_inputs_do_not_crash(setup: Any, text: str) -> None:
     )
     assert report.sentences >= 1
     assert report.parsed + sum(report.skipped.values()) == report.sentences
+
+
+def test_an_expression_in_a_concessive_clause_does_not_date_the_main_event(setup: Any) -> None:
+    text = (
+        "Kazakhstan has not recognised the Taliban, although it has kept its embassy open "
+        "since the Taliban took power in August 2021."
+    )
+    events = events_of(setup, text, "2024-06-12")
+    recognition = next(e for e in events if e.source_id == "kazakhstan" and e.type == "SUPPORT")
+    assert recognition.modality == "negated"
+    assert (recognition.time_start, recognition.time_origin) == (dt.date(2024, 6, 12), "document")
+    when = events_of(setup, "When the Taliban took Kabul in 2021, Uzbekistan closed its border.")
+    closing = next(e for e in when if e.source_id == "uzbekistan")
+    assert closing.time_start == dt.date(2021, 1, 1)

@@ -18,7 +18,7 @@ from typing import Any
 from detente.events.extract import EventExtractor, SentenceContext
 from detente.events.parse import merge_mentions
 from detente.model import Document, Event, Mention, Sentence
-from detente.nlp.timex import TimeSpan, resolve_times
+from detente.nlp.timex import TimeSpan, find_time_expressions, resolve_times
 
 MAX_SENTENCE_WORDS = 150
 
@@ -82,19 +82,39 @@ def extract_events(
             [(s.paragraph, s.text) for s in document.sentences], document.published
         )
         section: TimeSpan | None = None
+        # What a sentence's events fall back to when its expressions date other clauses:
+        # the paragraph's latest time before it, else the publication date.
+        document_time = resolve_times([(0, "")], document.published)[0]
+        paragraph_time: tuple[TimeSpan | None, str] = document_time
+        current_paragraph = -1
         for sentence, (time, origin) in zip(document.sentences, times, strict=True):
             report.sentences += 1
             if _is_heading(sentence, document):
                 section = None
+            if sentence.paragraph != current_paragraph:
+                current_paragraph, paragraph_time = sentence.paragraph, document_time
+            fallback = paragraph_time
             if origin == "sentence":
                 section = time
+                paragraph_time = (time, "paragraph")
             found = by_sentence.get(sentence.index, [])
             why = _why_not(sentence, found, vocabulary)
             if why:
                 report.skipped[why] += 1
                 continue
+            expressions: tuple[TimeSpan, ...] = ()
+            if origin == "sentence":
+                expressions = tuple(find_time_expressions(sentence.text, document.published))
             context = SentenceContext(
-                document.id, sentence.index, sentence.start, time, origin, section_time=section
+                document.id,
+                sentence.index,
+                sentence.start,
+                time,
+                origin,
+                section_time=section,
+                expressions=expressions,
+                fallback_time=fallback[0],
+                fallback_origin=fallback[1],
             )
             candidates.append(_Candidate(document, sentence, found, context))
     events: list[Event] = []

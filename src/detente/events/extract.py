@@ -54,6 +54,12 @@ class SentenceContext:
     section_time: TimeSpan | None = None
     # The actor "it" or "they" most plausibly means: the last event's source before this.
     antecedent: Mention | None = None
+    # Every time expression of the sentence (offsets within it), to date each event by the
+    # expression in its own clause rather than by the sentence's first one.
+    expressions: tuple[TimeSpan, ...] = ()
+    # Where the sentence's time falls back to when its own expressions date other clauses.
+    fallback_time: TimeSpan | None = None
+    fallback_origin: str = "document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +145,7 @@ class EventExtractor:
                     sources, reciprocal = between, True
             if not targets and not reciprocal:
                 targets = self._fallback_targets(token, actors)
-            targets = tuple(t for t in targets if all(t.token is not s.token for s in sources))
+            targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
             if not sources and not targets:
                 continue
             yield Finding(
@@ -187,7 +193,7 @@ class EventExtractor:
     def _between(self, trigger: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
         found: list[ActorToken] = []
         holders = [trigger]
-        if trigger.dep_ in ("nsubj", "dobj") and trigger.head is not trigger:
+        if trigger.dep_ in ("nsubj", "dobj") and trigger.head.i != trigger.i:
             holders.append(trigger.head)  # "fighting took place between X and Y"
         for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
@@ -199,7 +205,7 @@ class EventExtractor:
     def _patient_verb(self, noun: Any) -> bool:
         """ "Iran faced sanctions", "the town came under attack": the subject suffers it."""
         head = noun.head
-        while head.dep_ == "prep" and head.head is not head:
+        while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
         return bool(head.lemma_.lower() in self.lexicon.patient_verbs)
 
@@ -271,7 +277,7 @@ class EventExtractor:
                 ]
                 return _unique(agents) or _actors_at(noun, actors)
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 return ()
             if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
                 return ()
@@ -352,7 +358,7 @@ class EventExtractor:
             ]
         elif noun.dep_ == "dobj":
             words.append(head.lemma_.lower())
-        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head is not head:
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
             words.append(head.head.lemma_.lower())  # "the deterioration of relations"
         if any(_phrase_in(word, lexicon.negative_relation) for word in words):
             return -1
@@ -493,8 +499,8 @@ class EventExtractor:
         # The main clause carries the sentence's news; subordinate triggers are less sure.
         depth = sum(1 for _ in finding.trigger.ancestors)
         confidence *= max(0.5, 1.0 - 0.07 * depth)
-        time, time_origin = context.time, context.time_origin
         trigger = finding.trigger
+        time, time_origin = _clause_time(trigger, context)
         if time_origin == "document" and context.section_time and _past_narrative(trigger):
             time, time_origin = context.section_time, "section"
         start = context.offset + trigger.idx
@@ -608,6 +614,49 @@ def _has_particle(token: Any, particle: str) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they"})
+_CONTENT_CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
+_TEMPORAL_MARKS = frozenset({"when", "after", "before", "once", "until", "till", "whenever"})
+
+
+def _clause_time(trigger: Any, context: SentenceContext) -> tuple[TimeSpan | None, str]:
+    """The time of the trigger's own clause.
+
+    "When the U.S. invaded Afghanistan in 2001, Iran did not oppose it" dates both clauses,
+    since a temporal clause dates its main clause; "Pakistan has not recognised the Taliban,
+    although it has kept its embassy open since they took power in August 2021" dates only
+    the embassy, so the recognition falls back to the paragraph's or the document's time.
+    """
+    if len(context.expressions) == 0 or context.time_origin != "sentence":
+        return context.time, context.time_origin
+    doc = trigger.doc
+    for expression in context.expressions:
+        span = doc.char_span(expression.char_start, expression.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _dates_clause_of(span.root, trigger):
+            return expression, "sentence"
+    return context.fallback_time, context.fallback_origin
+
+
+def _dates_clause_of(expression: Any, trigger: Any) -> bool:
+    """Whether the path between the two tokens crosses no content or non-temporal clause."""
+    up_expression = [expression, *expression.ancestors]
+    up_trigger = [trigger, *trigger.ancestors]
+    trigger_path = {t.i for t in up_trigger}
+    common = next((t.i for t in up_expression if t.i in trigger_path), None)
+    if common is None:
+        return True
+    for path in (up_expression, up_trigger):
+        for node in path:
+            if node.i == common:
+                break
+            if node.dep_ in _CONTENT_CLAUSES:
+                return False
+            if node.dep_ == "advcl":
+                marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+                if not marks & _TEMPORAL_MARKS:
+                    return False
+    return True
 
 
 def _pronoun_subject(
@@ -621,7 +670,7 @@ def _pronoun_subject(
     if pronoun is None:
         return ()
     clause = verb
-    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
         for subject in (c for c in clause.children if c.dep_ == "nsubj"):
             found = _actors_at(subject, actors)

@@ -89,7 +89,7 @@ def read_modality(trigger: Any) -> Modality:
     reporter_cue: str | None = None
     token = trigger
     steps = 0
-    while token.head is not token and steps < 6:
+    while token.head.i != token.i and steps < 6:
         link = token.dep_
         head = token.head
         steps += 1
