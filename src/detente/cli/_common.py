@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ import typer
 from rich.console import Console
 
 from detente.config import Settings, load_settings
-from detente.errors import DetenteError
+from detente.errors import DetenteError, UsageError
+from detente.ingest.dates import parse_date
 from detente.store import Store, default_store_path
 
 stdout = Console(highlight=False, soft_wrap=True)
@@ -53,3 +55,14 @@ def fail_cleanly() -> Iterator[None]:
 def print_json(payload: Any) -> None:
     """One JSON document on stdout and nothing else, for programs to read."""
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_day_option(value: str | None, option: str) -> dt.date | None:
+    """A date given on the command line, or exit status 2 with one line saying why."""
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        stderr.print(f"error: {UsageError(f'{option} {value!r} is not a date')}", markup=False)
+        raise typer.Exit(2)
+    return day

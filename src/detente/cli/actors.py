@@ -9,10 +9,16 @@ import typer
 from rich.table import Table
 
 from detente.actors.kb import Candidate, KnowledgeBase
-from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stderr, stdout
+from detente.cli._common import (
+    fail_cleanly,
+    open_store,
+    parse_day_option,
+    print_json,
+    settings_of,
+    stderr,
+    stdout,
+)
 from detente.cli.docs import JsonOption
-from detente.errors import UsageError
-from detente.ingest.dates import parse_date
 from detente.pipeline import knowledge_base
 
 
@@ -70,7 +76,7 @@ def resolve_command(
     json: JsonOption = False,
 ) -> None:
     """What the knowledge base makes of a name on a date (exit status 1 if nothing)."""
-    on = _parse_day(date)
+    on = parse_day_option(date, "--date")
     with fail_cleanly():
         kb = knowledge_base(settings_of(ctx))
     candidates = kb.lookup(surface, on, ignore_case=True)
@@ -161,13 +167,3 @@ def _reading(kb: KnowledgeBase, c: Candidate, on: dt.date | None) -> dict[str, A
         "ambiguous": c.ambiguous,
         "current": c.in_period,
     }
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    day = parse_date(value)
-    if day is None:
-        stderr.print(f"error: {UsageError(f'--date {value!r} is not a date')}", markup=False)
-        raise typer.Exit(2)
-    return day

@@ -9,8 +9,14 @@ import typer
 from rich.table import Table
 
 from detente.actors.arguments import actor_for_argument
-from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stdout
-from detente.cli.actors import _parse_day
+from detente.cli._common import (
+    fail_cleanly,
+    open_store,
+    parse_day_option,
+    print_json,
+    settings_of,
+    stdout,
+)
 from detente.cli.docs import JsonOption
 from detente.pipeline import knowledge_base
 
@@ -34,7 +40,8 @@ def events_command(
     json: JsonOption = False,
 ) -> None:
     """List events with the sentence each comes from."""
-    since_day, until_day = _parse_day(since), _parse_day(until)
+    since_day = parse_day_option(since, "--since")
+    until_day = parse_day_option(until, "--until")
     with fail_cleanly():
         actor_id = other_id = None
         if actor or with_:

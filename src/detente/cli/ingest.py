@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -18,9 +17,14 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from detente.cli._common import fail_cleanly, open_store, settings_of, stderr, stdout
-from detente.errors import UsageError
-from detente.ingest.dates import parse_date
+from detente.cli._common import (
+    fail_cleanly,
+    open_store,
+    parse_day_option,
+    settings_of,
+    stderr,
+    stdout,
+)
 from detente.pipeline import IngestReport, ProgressCallback, ingest, run
 
 SourcesArgument = Annotated[
@@ -58,7 +62,7 @@ def ingest_command(
     naming it and saying why; the rest is still ingested. Exit status 1 when anything was
     skipped.
     """
-    date = _parse_published(published)
+    date = parse_day_option(published, "--published")
     with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
         report = ingest(store, sources, published=date, source_name=source, progress=progress)
     _finish(report, quiet, summary=report.summary())
@@ -86,7 +90,7 @@ def run_command(
 
     Exit status 1 when any source was skipped (each is named on stderr).
     """
-    date = _parse_published(published)
+    date = parse_day_option(published, "--published")
     settings = settings_of(ctx)
     if propose_actors or workers:
         settings = dataclasses.replace(
@@ -104,16 +108,6 @@ def run_command(
             progress=progress,
         )
     _finish(report.ingest, quiet, summary=report.summary())
-
-
-def _parse_published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    date = parse_date(value)
-    if date is None:
-        stderr.print(f"error: {UsageError(f'--published {value!r} is not a date')}", markup=False)
-        raise typer.Exit(2)
-    return date
 
 
 @contextmanager

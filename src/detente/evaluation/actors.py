@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolve import ActorResolver
 from detente.evaluation.gold import GoldSentence
-from detente.model import DateOrigin, Document, Mention
-from detente.nlp import split_sentences
+from detente.model import Mention
 
 _NO_COUNTRY_CODES = {"igo": "IGO", "ngo": "NGO"}
 
@@ -96,14 +95,7 @@ def evaluate_actors(kb: KnowledgeBase, gold: Iterable[GoldSentence]) -> ActorEva
     result = ActorEvaluation()
     for sentence in gold:
         result.sentences += 1
-        document = Document(
-            id=sentence.id,
-            text=sentence.text,
-            origin=sentence.id,
-            published=sentence.date,
-            date_origin=DateOrigin.METADATA,
-            sentences=split_sentences(sentence.text),
-        )
+        document = sentence.as_document()
         mentions = [m for m in resolver.resolve(document) if m.actor_id]
         located = [g for g in sentence.actors if g.start is not None and g.end is not None]
         result.unlocated_gold += len(sentence.actors) - len(located)

@@ -20,8 +20,7 @@ from detente.evaluation.actors import Score
 from detente.evaluation.gold import GoldEvent, GoldSentence
 from detente.events.document import extract_events
 from detente.events.extract import EventExtractor
-from detente.model import DateOrigin, Document, Event
-from detente.nlp import split_sentences
+from detente.model import Event
 
 Triple = tuple[str | None, str, str | None]
 
@@ -76,14 +75,7 @@ def evaluate_events(
     result = EventEvaluation()
     for sentence in gold:
         result.sentences += 1
-        document = Document(
-            id=sentence.id,
-            text=sentence.text,
-            origin=sentence.id,
-            published=sentence.date,
-            date_origin=DateOrigin.METADATA,
-            sentences=split_sentences(sentence.text),
-        )
+        document = sentence.as_document()
         mentions = resolver.resolve(document)
         events, _ = extract_events(
             [document], {document.id: mentions}, nlp=nlp, extractor=extractor

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detente.errors import UsageError
+from detente.model import DateOrigin, Document
+from detente.nlp import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,17 @@ class GoldSentence:
     date: dt.date | None
     actors: tuple[GoldActor, ...]
     events: tuple[GoldEvent, ...] = ()
+
+    def as_document(self) -> Document:
+        """The sentence as a one-sentence document dated by the record, for the extractors."""
+        return Document(
+            id=self.id,
+            text=self.text,
+            origin=self.id,
+            published=self.date,
+            date_origin=DateOrigin.METADATA,
+            sentences=split_sentences(self.text),
+        )
 
 
 def read_gold(path: Path) -> Iterator[GoldSentence]:

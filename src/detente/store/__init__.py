@@ -24,6 +24,39 @@ from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_PATH = "detente.duckdb"
 
+# events table column, its SQL type, and the Event field it holds
+_EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("id", "VARCHAR", "id"),
+    ("doc_id", "VARCHAR", "doc_id"),
+    ("sentence_idx", "INTEGER", "sentence"),
+    ("source_id", "VARCHAR", "source_id"),
+    ("target_id", "VARCHAR", "target_id"),
+    ("type", "VARCHAR", "type"),
+    ("cameo_root", "VARCHAR", "cameo_root"),
+    ("quad_class", "INTEGER", "quad_class"),
+    ("intensity", "DOUBLE", "intensity"),
+    ("polarity", "INTEGER", "polarity"),
+    ("modality", "VARCHAR", "modality"),
+    ("hedged", "BOOLEAN", "hedged"),
+    ("asserted_by", "VARCHAR", "asserted_by"),
+    ("reciprocal", "BOOLEAN", "reciprocal"),
+    ("time_start", "DATE", "time_start"),
+    ("time_end", "DATE", "time_end"),
+    ("time_precision", "VARCHAR", "time_precision"),
+    ("time_text", "VARCHAR", "time_text"),
+    ("time_origin", "VARCHAR", "time_origin"),
+    ("trigger_start", "INTEGER", "trigger_start"),
+    ("trigger_end", "INTEGER", "trigger_end"),
+    ("source_start", "INTEGER", "source_start"),
+    ("source_end", "INTEGER", "source_end"),
+    ("target_start", "INTEGER", "target_start"),
+    ("target_end", "INTEGER", "target_end"),
+    ("confidence", "DOUBLE", "confidence"),
+    ("extractor", "VARCHAR", "extractor"),
+    ("extractor_version", "VARCHAR", "extractor_version"),
+    ("trace", "JSON", "trace"),
+)
+
 
 def default_store_path() -> Path:
     """``DETENTE_DB`` when set, else ``./detente.duckdb``."""
@@ -171,43 +204,32 @@ class Store:
             return 0
         docs = list(fresh.values())
         with self._transaction():
-            self._con.execute(
-                """
-                INSERT INTO documents (id, origin, url, title, author, source, published,
-                                       published_origin, text, n_sentences)
-                SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::DATE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::INTEGER[])
-                """,
+            self._insert(
+                "documents",
                 [
-                    [d.id for d in docs],
-                    [d.origin for d in docs],
-                    [d.url for d in docs],
-                    [d.title for d in docs],
-                    [d.author for d in docs],
-                    [d.source for d in docs],
-                    [d.published for d in docs],
-                    [d.date_origin.value for d in docs],
-                    [d.text for d in docs],
-                    [len(d.sentences) for d in docs],
+                    ("id", "VARCHAR", [d.id for d in docs]),
+                    ("origin", "VARCHAR", [d.origin for d in docs]),
+                    ("url", "VARCHAR", [d.url for d in docs]),
+                    ("title", "VARCHAR", [d.title for d in docs]),
+                    ("author", "VARCHAR", [d.author for d in docs]),
+                    ("source", "VARCHAR", [d.source for d in docs]),
+                    ("published", "DATE", [d.published for d in docs]),
+                    ("published_origin", "VARCHAR", [d.date_origin.value for d in docs]),
+                    ("text", "VARCHAR", [d.text for d in docs]),
+                    ("n_sentences", "INTEGER", [len(d.sentences) for d in docs]),
                 ],
             )
             sentences = [(d.id, s) for d in docs for s in d.sentences]
             if sentences:
-                self._con.execute(
-                    """
-                    INSERT INTO sentences (doc_id, idx, paragraph, start_char, end_char, text)
-                    SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
-                           unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[])
-                    """,
+                self._insert(
+                    "sentences",
                     [
-                        [doc_id for doc_id, _ in sentences],
-                        [s.index for _, s in sentences],
-                        [s.paragraph for _, s in sentences],
-                        [s.start for _, s in sentences],
-                        [s.end for _, s in sentences],
-                        [s.text for _, s in sentences],
+                        ("doc_id", "VARCHAR", [doc_id for doc_id, _ in sentences]),
+                        ("idx", "INTEGER", [s.index for _, s in sentences]),
+                        ("paragraph", "INTEGER", [s.paragraph for _, s in sentences]),
+                        ("start_char", "INTEGER", [s.start for _, s in sentences]),
+                        ("end_char", "INTEGER", [s.end for _, s in sentences]),
+                        ("text", "VARCHAR", [s.text for _, s in sentences]),
                     ],
                 )
         return len(docs)
@@ -253,122 +275,61 @@ class Store:
             "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
         )
         if actor_rows:
-            self._con.execute(
-                """
-                INSERT OR REPLACE INTO actors
-                    (id, name, kind, country, cameo_code, parent_id, provisional)
-                SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::BOOLEAN[])
-                """,
+            self._insert(
+                "actors",
                 [
-                    [a.id for a in actor_rows],
-                    [a.name for a in actor_rows],
-                    [a.kind for a in actor_rows],
-                    [a.country for a in actor_rows],
-                    [a.cameo_code for a in actor_rows],
-                    [a.parent_id for a in actor_rows],
-                    [a.provisional for a in actor_rows],
+                    ("id", "VARCHAR", [a.id for a in actor_rows]),
+                    ("name", "VARCHAR", [a.name for a in actor_rows]),
+                    ("kind", "VARCHAR", [a.kind for a in actor_rows]),
+                    ("country", "VARCHAR", [a.country for a in actor_rows]),
+                    ("cameo_code", "VARCHAR", [a.cameo_code for a in actor_rows]),
+                    ("parent_id", "VARCHAR", [a.parent_id for a in actor_rows]),
+                    ("provisional", "BOOLEAN", [a.provisional for a in actor_rows]),
                 ],
+                replace=True,
             )
         if rows:
-            self._con.execute(
-                """
-                INSERT INTO mentions (doc_id, sentence_idx, start_char, end_char, text,
-                                      actor_id, sector, person_id, resolution, confidence)
-                SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
-                       unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                       unnest(?::DOUBLE[])
-                """,
+            self._insert(
+                "mentions",
                 [
-                    [doc_id for doc_id, _ in rows],
-                    [m.sentence for _, m in rows],
-                    [m.start for _, m in rows],
-                    [m.end for _, m in rows],
-                    [m.text for _, m in rows],
-                    [m.actor_id for _, m in rows],
-                    [m.sector for _, m in rows],
-                    [m.person_id for _, m in rows],
-                    [m.resolution for _, m in rows],
-                    [m.confidence for _, m in rows],
+                    ("doc_id", "VARCHAR", [doc_id for doc_id, _ in rows]),
+                    ("sentence_idx", "INTEGER", [m.sentence for _, m in rows]),
+                    ("start_char", "INTEGER", [m.start for _, m in rows]),
+                    ("end_char", "INTEGER", [m.end for _, m in rows]),
+                    ("text", "VARCHAR", [m.text for _, m in rows]),
+                    ("actor_id", "VARCHAR", [m.actor_id for _, m in rows]),
+                    ("sector", "VARCHAR", [m.sector for _, m in rows]),
+                    ("person_id", "VARCHAR", [m.person_id for _, m in rows]),
+                    ("resolution", "VARCHAR", [m.resolution for _, m in rows]),
+                    ("confidence", "DOUBLE", [m.confidence for _, m in rows]),
                 ],
             )
 
     def _replace_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> None:
-        columns = [
-            ("id", "VARCHAR"),
-            ("doc_id", "VARCHAR"),
-            ("sentence_idx", "INTEGER"),
-            ("source_id", "VARCHAR"),
-            ("target_id", "VARCHAR"),
-            ("type", "VARCHAR"),
-            ("cameo_root", "VARCHAR"),
-            ("quad_class", "INTEGER"),
-            ("intensity", "DOUBLE"),
-            ("polarity", "INTEGER"),
-            ("modality", "VARCHAR"),
-            ("hedged", "BOOLEAN"),
-            ("asserted_by", "VARCHAR"),
-            ("reciprocal", "BOOLEAN"),
-            ("time_start", "DATE"),
-            ("time_end", "DATE"),
-            ("time_precision", "VARCHAR"),
-            ("time_text", "VARCHAR"),
-            ("time_origin", "VARCHAR"),
-            ("trigger_start", "INTEGER"),
-            ("trigger_end", "INTEGER"),
-            ("source_start", "INTEGER"),
-            ("source_end", "INTEGER"),
-            ("target_start", "INTEGER"),
-            ("target_end", "INTEGER"),
-            ("confidence", "DOUBLE"),
-            ("extractor", "VARCHAR"),
-            ("extractor_version", "VARCHAR"),
-            ("trace", "JSON"),
-        ]
-        fields = [
-            "id",
-            "doc_id",
-            "sentence",
-            "source_id",
-            "target_id",
-            "type",
-            "cameo_root",
-            "quad_class",
-            "intensity",
-            "polarity",
-            "modality",
-            "hedged",
-            "asserted_by",
-            "reciprocal",
-            "time_start",
-            "time_end",
-            "time_precision",
-            "time_text",
-            "time_origin",
-            "trigger_start",
-            "trigger_end",
-            "source_start",
-            "source_end",
-            "target_start",
-            "target_end",
-            "confidence",
-            "extractor",
-            "extractor_version",
-            "trace",
-        ]
         unique = list({e.id: e for e in events}.values())
         self._con.execute(
             "DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]
         )
         if unique:
-            names = ", ".join(name for name, _ in columns)
-            values = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
-            self._con.execute(
-                f"INSERT INTO events ({names}) SELECT {values}",
-                [[getattr(e, f) for e in unique] for f in fields],
+            self._insert(
+                "events",
+                [
+                    (column, kind, [getattr(e, field) for e in unique])
+                    for column, kind, field in _EVENT_COLUMNS
+                ],
             )
+
+    def _insert(
+        self, table: str, columns: Sequence[tuple[str, str, list[Any]]], *, replace: bool = False
+    ) -> None:
+        """One bulk INSERT of column lists: DuckDB unnests them side by side, far faster
+        than a row at a time."""
+        names = ", ".join(name for name, _, _ in columns)
+        unnested = ", ".join(f"unnest(?::{kind}[])" for _, kind, _ in columns)
+        verb = "INSERT OR REPLACE INTO" if replace else "INSERT INTO"
+        self._con.execute(
+            f"{verb} {table} ({names}) SELECT {unnested}", [column for _, _, column in columns]
+        )
 
     def _mark_done(self, doc_ids: list[str], stage: str, version: str) -> None:
         self._con.execute(
