@@ -37,10 +37,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from detente.errors import DetenteError
+from detente.yamlfiles import line_of, load_with_lines, strip_lines
 
 __all__ = [
     "Actor",
@@ -594,80 +594,9 @@ _HOW_RANK: dict[str, int] = {
 }
 
 
-# --------------------------------------------------------------------------- YAML with lines
-
-
-class _LineStr(str):
-    """A string that remembers the line it came from, so errors can point at it."""
-
-    line: int
-
-    def __new__(cls, value: str, line: int) -> _LineStr:
-        obj = super().__new__(cls, value)
-        obj.line = line
-        return obj
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe YAML loader (libyaml when available) that records line numbers."""
-
-
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                )
-            seen[key_node.value] = 1
-    data = loader.construct_mapping(node, deep=True)
-    data["__line__"] = node.start_mark.line + 1
-    return data
-
-
-def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return _LineStr(loader.construct_scalar(node), node.start_mark.line + 1)
-
-
-def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError as exc:  # "2020-13-45" looks like a date to YAML but is none
-        raise yaml.constructor.ConstructorError(
-            None, None, f"invalid date {node.value!r} ({exc})", node.start_mark
-        ) from None
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-
-
-def _line_of(obj: object) -> int | None:
-    if isinstance(obj, dict):
-        line = obj.get("__line__")
-        return line if isinstance(line, int) else None
-    return getattr(obj, "line", None)
-
-
-def _strip(obj: Any) -> Any:
-    """Remove the line bookkeeping before validation."""
-    if isinstance(obj, dict):
-        return {str(k): _strip(v) for k, v in obj.items() if k != "__line__"}
-    if isinstance(obj, list):
-        return [_strip(v) for v in obj]
-    if isinstance(obj, _LineStr):
-        return str(obj)
-    return obj
-
-
 def _line_at(raw: Any, loc: Sequence[int | str]) -> int | None:
     """The line of the deepest element of ``raw`` along a pydantic error location."""
-    line = _line_of(raw)
+    line = line_of(raw)
     node = raw
     for part in loc:
         try:
@@ -680,7 +609,7 @@ def _line_at(raw: Any, loc: Sequence[int | str]) -> int | None:
                 break
         except (KeyError, IndexError):
             break
-        line = _line_of(node) or line
+        line = line_of(node) or line
     return line
 
 
@@ -721,22 +650,16 @@ _SECTIONS: dict[str, type[_Model]] = {
 
 def _parse_text(text: str, path: str) -> _Layer:
     """Parse and validate one file's text. Raises a KnowledgeBaseError naming path and line."""
-    try:
-        raw = yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ActorFileSyntaxError(f"YAML syntax error: {problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise ActorFileSyntaxError(f"YAML syntax error: {exc}", path=path) from None
+    raw = load_with_lines(
+        text, lambda problem, line: ActorFileSyntaxError(problem, path=path, line=line)
+    )
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise InvalidActorFile(
             "an actor file must be a mapping with some of the keys " + ", ".join(sorted(_SECTIONS)),
             path=path,
-            line=_line_of(raw) or 1,
+            line=line_of(raw) or 1,
         )
     unknown = [k for k in raw if k != "__line__" and k not in _SECTIONS]
     if unknown:
@@ -744,7 +667,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         raise InvalidActorFile(
             f"unknown top-level key {str(key)!r} (expected {', '.join(sorted(_SECTIONS))})",
             path=path,
-            line=_line_of(key),
+            line=line_of(key),
         )
     out: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
     for section, model in _SECTIONS.items():
@@ -753,10 +676,10 @@ def _parse_text(text: str, path: str) -> _Layer:
             continue
         if not isinstance(items, list):
             raise InvalidActorFile(
-                f"{section!r} must be a list", path=path, line=_line_of(items) or raw["__line__"]
+                f"{section!r} must be a list", path=path, line=line_of(items) or raw["__line__"]
             )
         for item in items:
-            line = _line_of(item)
+            line = line_of(item)
             if not isinstance(item, dict):
                 raise InvalidActorFile(
                     f"each entry of {section!r} must be a mapping, not {str(item)!r}",
@@ -764,7 +687,7 @@ def _parse_text(text: str, path: str) -> _Layer:
                     line=line,
                 )
             try:
-                record = model.model_validate(_strip(item))
+                record = model.model_validate(strip_lines(item))
             except ValidationError as exc:
                 err = exc.errors()[0]
                 where = ".".join(str(p) for p in err["loc"])
@@ -892,7 +815,7 @@ class KnowledgeBase:
             srcs = self._period_src.setdefault(gov.country, [])
             raw_periods = raw.get("periods") or []
             for i, period in enumerate(gov.periods):
-                line = _line_of(raw_periods[i]) if i < len(raw_periods) else src.line
+                line = line_of(raw_periods[i]) if i < len(raw_periods) else src.line
                 psrc = _Src(src.path, line)
                 for other, osrc in zip(periods, srcs, strict=True):
                     if _overlap(
@@ -955,7 +878,7 @@ class KnowledgeBase:
             psrc = self._person_src[person.id]
             raw_terms = self._person_raw.get(person.id, {}).get("terms") or []
             for i, term in enumerate(person.terms):
-                line = _line_of(raw_terms[i]) if i < len(raw_terms) else None
+                line = line_of(raw_terms[i]) if i < len(raw_terms) else None
                 src = _Src(psrc.path, line or psrc.line)
                 need_actor(term.actor, src, f"person {person.id!r}: term")
                 need_sector(term.sector, src, f"person {person.id!r}: term sector")
@@ -1034,11 +957,11 @@ class KnowledgeBase:
     def _surfaces_of_actor(self, actor: Actor, src: _Src) -> Iterator[SurfaceForm]:
         raw = self._actor_raw.get(actor.id, {})
 
-        def line_of(field: str, i: int | None = None) -> int | None:
+        def field_line(field: str, i: int | None = None) -> int | None:
             node = raw.get(field)
             if i is not None:
                 node = node[i] if isinstance(node, list) and i < len(node) else None
-            return _line_of(node) if node is not None else None
+            return line_of(node) if node is not None else None
 
         def form(
             alias: Alias, how: SurfaceHow, line: int | None, ambiguous: bool = False
@@ -1058,21 +981,21 @@ class KnowledgeBase:
                 source=str(_Src(src.path, line or src.line)),
             )
 
-        yield form(Alias(name=actor.name), "name", line_of("name"))
+        yield form(Alias(name=actor.name), "name", field_line("name"))
         if actor.official_name:
-            yield form(Alias(name=actor.official_name), "name", line_of("official_name"))
+            yield form(Alias(name=actor.official_name), "name", field_line("official_name"))
         for i, alias in enumerate(actor.aliases):
-            yield form(alias, "alias", line_of("aliases", i))
+            yield form(alias, "alias", field_line("aliases", i))
         if actor.capital is not None:
             yield form(
-                actor.capital, "metonym", line_of("capital"), ambiguous=not actor.capital.metonym
+                actor.capital, "metonym", field_line("capital"), ambiguous=not actor.capital.metonym
             )
         for i, alias in enumerate(actor.former_capitals):
-            yield form(alias, "metonym", line_of("former_capitals", i), not alias.metonym)
+            yield form(alias, "metonym", field_line("former_capitals", i), not alias.metonym)
         for i, alias in enumerate(actor.metonyms):
-            yield form(alias, "metonym", line_of("metonyms", i), not alias.metonym)
+            yield form(alias, "metonym", field_line("metonyms", i), not alias.metonym)
         for i, alias in enumerate(actor.demonyms):
-            yield form(alias, "demonym", line_of("demonyms", i))
+            yield form(alias, "demonym", field_line("demonyms", i))
 
     def _build_index(self) -> None:
         forms: list[SurfaceForm] = []
@@ -1082,7 +1005,7 @@ class KnowledgeBase:
             src = self._person_src[person.id]
             raw_aliases = self._person_raw.get(person.id, {}).get("aliases") or []
             for i, alias in enumerate((Alias(name=person.name), *person.aliases)):
-                line = _line_of(raw_aliases[i - 1]) if 0 < i <= len(raw_aliases) else None
+                line = line_of(raw_aliases[i - 1]) if 0 < i <= len(raw_aliases) else None
                 forms.append(
                     SurfaceForm(
                         text=alias.name,

@@ -27,11 +27,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Final, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from detente.errors import DetenteError
 from detente.events.ontology import RELATION, load_ontology
+from detente.yamlfiles import line_of, load_with_lines, strip_lines
 
 __all__ = [
     "DEFAULT_SOURCES",
@@ -429,45 +429,6 @@ def inflections(lemma: str, pos: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-# --------------------------------------------------------------------------- YAML with lines
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe YAML loader (libyaml when available) that records where each mapping starts and
-    rejects duplicate keys."""
-
-
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                )
-            seen.add(key_node.value)
-    data = loader.construct_mapping(node, deep=True)
-    data["__line__"] = node.start_mark.line + 1
-    return data
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-
-
-def _line_of(obj: object) -> int | None:
-    if isinstance(obj, dict):
-        line = obj.get("__line__")
-        return line if isinstance(line, int) else None
-    return None
-
-
-def _strip(obj: dict[Any, Any]) -> dict[str, Any]:
-    return {str(k): v for k, v in obj.items() if k != "__line__"}
-
-
 # --------------------------------------------------------------------------- one file
 
 
@@ -498,15 +459,7 @@ def _word_list(value: Any, what: str, path: str, line: int | None) -> frozenset[
 
 def _parse_text(text: str, path: str) -> _Layer:
     """Parse and validate one file's text. Raises LexiconError naming path, line and entry."""
-    try:
-        raw = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise LexiconError(f"YAML syntax error: {problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"YAML syntax error: {exc}", path=path) from None
+    raw = load_with_lines(text, lambda problem, line: LexiconError(problem, path=path, line=line))
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -516,7 +469,7 @@ def _parse_text(text: str, path: str) -> _Layer:
             path=path,
             line=1,
         )
-    top_line = _line_of(raw)
+    top_line = line_of(raw)
     unknown = sorted(str(k) for k in raw if k != "__line__" and k not in _SECTIONS)
     if unknown:
         raise LexiconError(
@@ -530,8 +483,8 @@ def _parse_text(text: str, path: str) -> _Layer:
     if relations is not None:
         if not isinstance(relations, dict):
             raise LexiconError("'relations' must be a mapping", path=path, line=top_line)
-        line = _line_of(relations)
-        for key, value in _strip(relations).items():
+        line = line_of(relations)
+        for key, value in strip_lines(relations).items():
             if key not in _RELATION_KEYS:
                 raise LexiconError(
                     f"relations: unknown key {key!r} "
@@ -548,8 +501,8 @@ def _parse_text(text: str, path: str) -> _Layer:
                 path=path,
                 line=top_line,
             )
-        line = _line_of(enemies_allies)
-        for key, value in _strip(enemies_allies).items():
+        line = line_of(enemies_allies)
+        for key, value in strip_lines(enemies_allies).items():
             if key not in ("positive", "negative"):
                 raise LexiconError(
                     f"enemies_allies: unknown key {key!r} (expected positive, negative)",
@@ -570,12 +523,12 @@ def _parse_triggers(items: Any, path: str) -> tuple[tuple[Trigger, int | None], 
         raise LexiconError("'triggers' must be a list of entries", path=path)
     out: list[tuple[Trigger, int | None]] = []
     for index, item in enumerate(items, start=1):
-        line = _line_of(item)
+        line = line_of(item)
         if not isinstance(item, dict):
             raise LexiconError(
                 f"trigger entry {index} must be a mapping, not {item!r}", path=path, line=line
             )
-        data = _strip(item)
+        data = strip_lines(item)
         try:
             trigger = Trigger.model_validate(data)
         except ValidationError as exc:
