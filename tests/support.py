@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from detente.model import DateOrigin, Document
+from detente.nlp import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -74,3 +78,16 @@ class LocalServer:
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def document_of(text: str, date: str | dt.date = "2024-05-01") -> Document:
+    """A document of project-written text, dated, split into sentences as ingest would."""
+    published = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    return Document(
+        id="d",
+        text=text,
+        origin="test",
+        published=published,
+        date_origin=DateOrigin.METADATA,
+        sentences=split_sentences(text),
+    )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
 from detente.actors.resolve import ActorResolver
-from detente.model import DateOrigin, Document, Mention
-from detente.nlp import split_sentences
+from detente.model import Mention
+from tests.support import document_of
 
 
 @pytest.fixture(scope="module")
@@ -18,15 +16,7 @@ def resolver() -> ActorResolver:
 
 
 def mentions(resolver: ActorResolver, text: str, date: str = "2024-05-01") -> list[Mention]:
-    document = Document(
-        id="t",
-        text=text,
-        origin="test",
-        published=dt.date.fromisoformat(date),
-        date_origin=DateOrigin.METADATA,
-        sentences=split_sentences(text),
-    )
-    return resolver.resolve(document)
+    return resolver.resolve(document_of(text, date))
 
 
 def table(found: list[Mention]) -> list[tuple[str, str | None, str | None, str]]:

@@ -14,9 +14,9 @@ from detente.events.extract import EventExtractor
 from detente.events.lexicon import load_lexicon
 from detente.events.ontology import load_ontology
 from detente.events.parse import load_parser
-from detente.model import DateOrigin, Document, Event
-from detente.nlp import split_sentences
+from detente.model import Event
 from detente.pipeline import hyphenated_names
+from tests.support import document_of
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +30,7 @@ def events_of(
     setup: tuple[ActorResolver, Any, EventExtractor], text: str, date: str = "2024-06-12"
 ) -> list[Event]:
     resolver, nlp, extractor = setup
-    document = Document(
-        id="d",
-        text=text,
-        origin="test",
-        published=dt.date.fromisoformat(date),
-        date_origin=DateOrigin.METADATA,
-        sentences=split_sentences(text),
-    )
+    document = document_of(text, date)
     events, _ = extract_events(
         [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
     )
@@ -145,14 +138,7 @@ def test_evidence_spans_point_into_the_text(setup: Any) -> None:
 )
 def test_hostile_inputs_do_not_crash(setup: Any, text: str) -> None:
     resolver, nlp, extractor = setup
-    document = Document(
-        id="d",
-        text=text,
-        origin="t",
-        published=dt.date(2024, 1, 1),
-        date_origin=DateOrigin.METADATA,
-        sentences=split_sentences(text),
-    )
+    document = document_of(text, "2024-01-01")
     _, report = extract_events(
         [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
     )

@@ -177,7 +177,7 @@ class ActorResolver:
             candidates = self._lookup(span, on)
             if candidates and candidates[0].how in ("role", "office"):
                 return self._grow_left(
-                    text, tokens, match.first, span_end(tokens[last]), on, taken_until, candidates
+                    text, tokens, match.first, tokens[last].end, on, taken_until, candidates
                 )
         # Left: "the President of <name>", "defense minister <person>".
         grown = self._grow_left(text, tokens, match.first, end, on, taken_until, None)
@@ -365,10 +365,6 @@ def _refer(sentence: int, start: int, text: str, antecedent: Mention) -> Mention
         sector=antecedent.sector,
         confidence=round(antecedent.confidence * 0.8, 3),
     )
-
-
-def span_end(token: Token) -> int:
-    return token.end
 
 
 def _reading(candidate: Candidate) -> tuple[str, str | None, str | None, str | None]:

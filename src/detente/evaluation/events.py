@@ -9,6 +9,7 @@ event, whether the most confident predicted event has the gold type.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -143,8 +144,6 @@ def _triple(kb: KnowledgeBase, event: Event, level: str) -> Triple:
 
 
 def _sector_of(event: Event, side: str) -> str | None:
-    import json
-
     trace = json.loads(event.trace)
     actor = trace.get(side) or {}
     sector = actor.get("sector")

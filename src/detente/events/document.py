@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.events.extract import EventExtractor, SentenceContext
-from detente.events.parse import merge_mentions
+from detente.events.parse import merge_mentions, parse_sentences
 from detente.model import Document, Event, Mention, Sentence
-from detente.nlp.timex import TimeSpan, find_time_expressions, resolve_times
+from detente.nlp.timex import TimeSpan, document_span, find_time_expressions, resolve_times
 
 MAX_SENTENCE_WORDS = 150
 
@@ -84,7 +84,7 @@ def extract_events(
         section: TimeSpan | None = None
         # What a sentence's events fall back to when its expressions date other clauses:
         # the paragraph's latest time before it, else the publication date.
-        document_time = resolve_times([(0, "")], document.published)[0]
+        document_time = document_span(document.published)
         paragraph_time: tuple[TimeSpan | None, str] = document_time
         current_paragraph = -1
         for sentence, (time, origin) in zip(document.sentences, times, strict=True):
@@ -118,7 +118,7 @@ def extract_events(
             )
             candidates.append(_Candidate(document, sentence, found, context))
     events: list[Event] = []
-    parsed = extractor_nlp_pipe(nlp, [c.sentence.text for c in candidates])
+    parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
     current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
@@ -155,10 +155,6 @@ def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
             if child.dep_ in ("nsubj", "nsubjpass") and actors.get(child.i):
                 return actors[child.i][0]
     return None
-
-
-def extractor_nlp_pipe(nlp: Any, texts: list[str]) -> list[Any]:
-    return list(nlp.pipe(texts, batch_size=64)) if texts else []
 
 
 def _why_not(sentence: Sentence, mentions: list[Mention], vocabulary: frozenset[str]) -> str:

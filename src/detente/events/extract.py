@@ -335,8 +335,6 @@ class EventExtractor:
         if noun.dep_ in ("dobj", "attr") and len(parties) < 2:
             for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
                 parties = list(_actors_at(subject, actors)) + parties
-        if len(parties) < 2 and noun.dep_ == "nsubj":
-            pass
         return list(_unique(parties))
 
     def _relation_polarity(self, noun: Any) -> int | None:
@@ -371,61 +369,43 @@ class EventExtractor:
         return None
 
     def _perception(self, verb: Any, actors: dict[int, list[Mention]]) -> Finding | None:
-        """ "X perceives Y as a threat", "X sees Y as an ally"."""
+        """ "X perceives Y as a threat", "X sees Y as an ally", "X viewed Y with suspicion"."""
         subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_at(c, actors)]
         objects = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
         if not subjects or not objects:
             return None
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        polarity = self._perceived_polarity(verb)
+        if not polarity:
+            return None
+        return Finding(
+            "RELATION",
+            verb,
+            (subjects[0],),
+            (objects[0],),
+            False,
+            polarity,
+            None,
+            None,
+            f"perception/{verb.lemma_.lower()}",
+        )
+
+    def _perceived_polarity(self, verb: Any) -> int:
+        lexicon = self.lexicon
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                lemma = obj.lemma_.lower()
-                polarity = (
-                    -1
-                    if lemma in self.lexicon.negative_relation_nouns
-                    else 1
-                    if lemma in self.lexicon.positive_relation_nouns
-                    else 0
-                )
-                if polarity:  # "X viewed Y with deep suspicion"
-                    return Finding(
-                        "RELATION",
-                        verb,
-                        (subjects[0],),
-                        (objects[0],),
-                        False,
-                        polarity,
-                        None,
-                        None,
-                        f"perception/{verb.lemma_.lower()}",
-                    )
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                words = {t.lemma_.lower() for t in obj.subtree}
-                if words & self.lexicon.enemy_nouns:
-                    return Finding(
-                        "RELATION",
-                        verb,
-                        (subjects[0],),
-                        (objects[0],),
-                        False,
-                        -1,
-                        None,
-                        None,
-                        f"perception/{verb.lemma_.lower()}",
-                    )
-                if words & self.lexicon.ally_nouns:
-                    return Finding(
-                        "RELATION",
-                        verb,
-                        (subjects[0],),
-                        (objects[0],),
-                        False,
-                        1,
-                        None,
-                        None,
-                        f"perception/{verb.lemma_.lower()}",
-                    )
-        return None
+                if prep.lower_ == "with":
+                    lemma = obj.lemma_.lower()
+                    if lemma in lexicon.negative_relation_nouns:
+                        return -1
+                    if lemma in lexicon.positive_relation_nouns:
+                        return 1
+                elif prep.lower_ == "as":
+                    words = {t.lemma_.lower() for t in obj.subtree}
+                    if words & lexicon.enemy_nouns:
+                        return -1
+                    if words & lexicon.ally_nouns:
+                        return 1
+        return 0
 
     # -- records -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ Intelligence" or "ISIS-Khorasan" is one node of the tree that arguments can poin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -25,9 +25,9 @@ def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool
     return nlp
 
 
-def parse_sentences(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterable[Any]:
-    parsed: Iterable[Any] = nlp.pipe(texts, batch_size=batch_size)
-    return parsed
+def parse_sentences(nlp: Any, texts: list[str], batch_size: int = 64) -> list[Any]:
+    """Parsed sentences in order, in batches (spaCy is far faster piped than one by one)."""
+    return list(nlp.pipe(texts, batch_size=batch_size)) if texts else []
 
 
 def merge_mentions(doc: Any, offset: int, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:

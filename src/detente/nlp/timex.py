@@ -1357,6 +1357,15 @@ def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
     return spans[0] if spans else None
 
 
+def document_span(document_date: date | None) -> tuple[TimeSpan | None, str]:
+    """The publication date as a day span with origin "document", or (None, "none")."""
+    if isinstance(document_date, datetime):
+        document_date = document_date.date()
+    if document_date is None:
+        return None, "none"
+    return TimeSpan(document_date, document_date, Precision.DAY, "", 0, 0, True), "document"
+
+
 def resolve_times(
     sentences: Sequence[tuple[int, str]], document_date: date | None
 ) -> list[tuple[TimeSpan | None, str]]:
@@ -1369,11 +1378,7 @@ def resolve_times(
     """
     if isinstance(document_date, datetime):
         document_date = document_date.date()
-    fallback = (
-        TimeSpan(document_date, document_date, Precision.DAY, "", 0, 0, True)
-        if document_date is not None
-        else None
-    )
+    fallback = document_span(document_date)
     out: list[tuple[TimeSpan | None, str]] = []
     paragraph: int | None = None
     carried: TimeSpan | None = None
@@ -1386,8 +1391,6 @@ def resolve_times(
             out.append((own, "sentence"))
         elif carried is not None:
             out.append((carried, "paragraph"))
-        elif fallback is not None:
-            out.append((fallback, "document"))
         else:
-            out.append((None, "none"))
+            out.append(fallback)
     return out

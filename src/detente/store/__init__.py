@@ -380,15 +380,7 @@ class Store:
         return [by_id[i] for i in ids if i in by_id]
 
     def mentions(self, doc_id: str) -> list[Mention]:
-        rows = self._con.execute(
-            """
-            SELECT sentence_idx, start_char, end_char, text, actor_id, resolution, sector,
-                   person_id, confidence
-            FROM mentions WHERE doc_id = ? ORDER BY start_char, end_char, actor_id
-            """,
-            [doc_id],
-        ).fetchall()
-        return [Mention(*row) for row in rows]
+        return self.mentions_by_document([doc_id]).get(doc_id, [])
 
     def mentions_by_document(self, doc_ids: Sequence[str]) -> dict[str, list[Mention]]:
         rows = self._con.execute(
@@ -510,32 +502,7 @@ class Store:
         return str(rows[0][0])
 
     def document(self, id_or_prefix: str) -> Document:
-        doc_id = self.resolve_document_id(id_or_prefix)
-        row = self._con.execute(
-            """
-            SELECT id, text, origin, title, author, url, source, published, published_origin
-            FROM documents WHERE id = ?
-            """,
-            [doc_id],
-        ).fetchone()
-        assert row is not None
-        sentences = self._con.execute(
-            "SELECT idx, paragraph, start_char, end_char, text FROM sentences "
-            "WHERE doc_id = ? ORDER BY idx",
-            [doc_id],
-        ).fetchall()
-        return Document(
-            id=row[0],
-            text=row[1],
-            origin=row[2],
-            title=row[3],
-            author=row[4],
-            url=row[5],
-            source=row[6],
-            published=row[7],
-            date_origin=DateOrigin(row[8]),
-            sentences=tuple(Sentence(*s) for s in sentences),
-        )
+        return self.load_documents([self.resolve_document_id(id_or_prefix)])[0]
 
     def integrity_problems(self) -> list[str]:
         """Documents whose stored sentences do not match their declared count (should be none)."""
