@@ -11,17 +11,20 @@ from functools import cache
 from typing import Any
 
 from detente.model import Mention
+from detente.nlp.attributes import use_indexed_attribute_rules
 from detente.nlp.tokenizer import customise_tokenizer
 
 
 @cache
 def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool = False) -> Any:
     """The spaCy pipeline; NER only when organisations are to be proposed from it (actors
-    otherwise come from the knowledge base)."""
+    otherwise come from the knowledge base). The attribute ruler is swapped for the same
+    rules answered from a cache, which is several times faster."""
     import spacy
 
     nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
     customise_tokenizer(nlp, hyphenated_names)
+    use_indexed_attribute_rules(nlp)
     return nlp
 
 
