@@ -48,6 +48,14 @@ def build_corpus(path: Path, articles: int, words_each: int = 800, seed: int = 1
     return total
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: per-core throughput, whatever
+    else the machine is doing."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
@@ -61,14 +69,18 @@ def main() -> None:
             settings = load_settings({"pipeline.workers": workers})
             db = Path(tmp) / f"bench-{workers}.duckdb"
             with Store.open(db) as store:
+                cpu_before = _cpu_seconds()
                 started = time.perf_counter()
                 report = run(store, [str(corpus)], settings=settings)
                 elapsed = time.perf_counter() - started
+                cpu = _cpu_seconds() - cpu_before
             own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(
                 f"workers={workers}: {elapsed:.1f} s, {args.articles / elapsed:.1f} articles/s, "
-                f"{words / elapsed:,.0f} words/s; {report.events_in_store} events; "
+                f"{words / elapsed:,.0f} words/s; CPU {cpu:.1f} s, "
+                f"{args.articles / cpu:.1f} articles per CPU-second; "
+                f"{report.events_in_store} events; "
                 f"{report.extraction.summary()}; peak RSS {own:,.0f} MiB "
                 f"(largest worker {children:,.0f} MiB)"
             )

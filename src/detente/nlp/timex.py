@@ -63,7 +63,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -1320,10 +1320,17 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeSpan]:
     """
     if isinstance(reference, datetime):
         reference = reference.date()
+    return list(_time_expressions(text, reference))
+
+
+@lru_cache(maxsize=8192)
+def _time_expressions(text: str, reference: date | None) -> tuple[TimeSpan, ...]:
+    """Remembered: actor resolution, section dating and event dating read the same sentences
+    one after another."""
     ctx = _Ctx(text, _lower(text), reference)
     cands = _candidates(ctx)
     if not cands:
-        return []
+        return ()
     spans = []
     for c in _ranges(ctx, cands):
         c = _apply_operator(ctx, c)
@@ -1340,7 +1347,7 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeSpan]:
                 relative=c.relative,
             )
         )
-    return spans
+    return tuple(spans)
 
 
 def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
