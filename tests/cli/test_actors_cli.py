@@ -165,6 +165,36 @@ def test_eval_scores_a_gold_file(tmp_path: Path) -> None:
     assert scores["country_sector"]["found"] == 2
 
 
+def test_eval_lists_the_sentences_it_got_wrong(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    record = {
+        "id": "miss-1",
+        "text": "Peru recalled its ambassador from Chile.",
+        "date": "2020-01-01",
+        "events": [
+            {
+                "code_plover_2023": "PROTEST",
+                "source": ["PER"],
+                "target": ["CHL"],
+                "source_actors": [{"actorText": "Peru", "code": "PER"}],
+                "target_actors": [{"actorText": "Chile", "code": "CHL"}],
+            }
+        ],
+    }
+    gold.write_text(json.dumps(record))
+    quiet = json.loads(run_cli("eval", gold, "--json").stdout)["events"]
+    assert "errors" not in quiet
+    report = json.loads(run_cli("eval", gold, "--errors", "--json").stdout)["events"]
+    [error] = report["errors"]
+    assert error["id"] == "miss-1" and error["gold"] == ["PER PROTEST CHL"]
+    assert error["type_correct"] is False
+    text = run_cli("eval", gold, "--errors")
+    assert (
+        "miss-1 [type]: Peru recalled" in text.stdout
+        and "gold:      PER PROTEST CHL" in text.stdout
+    )
+
+
 @pytest.mark.skipif(not SEEDS.exists(), reason="the seed articles are not beside this checkout")
 def test_seed_actors_each_under_one_id(tmp_path: Path) -> None:
     db = tmp_path / "seeds.duckdb"

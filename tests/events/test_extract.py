@@ -158,3 +158,39 @@ def test_an_expression_in_a_concessive_clause_does_not_date_the_main_event(setup
     when = events_of(setup, "When the Taliban took Kabul in 2021, Uzbekistan closed its border.")
     closing = next(e for e in when if e.source_id == "uzbekistan")
     assert closing.time_start == dt.date(2021, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What an actor says it will do is intent (PLOVER AGREE / THREATEN), whoever reports it.
+        ("Norway will send medicine to Yemen, the Norwegian foreign minister said.", "AGREE"),
+        ("Chile is ready to provide aid to Peru.", "AGREE"),
+        ("Kenya vowed to attack the Shabaab.", "THREATEN"),
+        # A refusal is an act of its own; a mere absence is a negated event.
+        ("Ghana said it would not accept the proposal from Togo.", "REJECT"),
+        ("Hungary declined to meet Austria.", "REJECT"),
+    ],
+)
+def test_intent_and_refusal_are_coded_as_plover_does(setup: Any, text: str, expected: str) -> None:
+    events = events_of(setup, text)
+    best = max(events, key=lambda e: e.confidence)
+    assert best.type == expected, [(e.type, e.confidence) for e in events]
+
+
+def test_an_absent_act_stays_negated_not_rejected(setup: Any) -> None:
+    found = triples(events_of(setup, "Japan has not recognized the government of Myanmar."))
+    assert any(kind == "SUPPORT" and modality == "negated" for _, kind, _, modality in found)
+    assert not any(kind == "REJECT" for _, kind, _, _ in found)
+
+
+def test_a_stated_obligation_is_a_request_from_the_speaker(setup: Any) -> None:
+    events = events_of(setup, "Egypt said on Monday that Ethiopia must share the river's water.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert [(e.source_id, e.target_id) for e in requests] == [("egypt", "ethiopia")]
+    assert max(events, key=lambda e: e.confidence).type == "REQUEST"
+
+
+def test_plural_demonym_is_a_people_not_an_attribute(setup: Any) -> None:
+    events = events_of(setup, "Young Algerians blocked roads leading to the centre on Sunday.")
+    assert ("algeria", "PROTEST") in {(e.source_id, e.type) for e in events}

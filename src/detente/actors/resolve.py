@@ -186,7 +186,11 @@ class ActorResolver:
         candidates = self._lookup(text[start:end], on)
         if not candidates:
             return None
-        if candidates[0].how == "demonym" and self._attributive(tokens, match.last, next_first):
+        if (
+            candidates[0].how == "demonym"
+            and not _people_noun(tokens[match.last].text)
+            and self._attributive(tokens, match.last, next_first)
+        ):
             return None
         if tokens[match.last].possessive and self._possessed_place(tokens, match.last):
             return None
@@ -392,3 +396,9 @@ def _after_a_prefix(text: str, start: int) -> bool:
     """ "post-Assad Syria", "pre-Soviet borders": the name dates something, it does not act."""
     head = text[max(0, start - 6) : start].lower()
     return head.endswith(("post-", "pre-", "non-"))
+
+
+def _people_noun(word: str) -> bool:
+    """ "Algerians", "Afghans": a plural demonym names people, never an attribute of the
+    words after it ("Young Algerians blocked roads" is no "Algerian road")."""
+    return word.endswith("s") and not word.endswith("ss") and word[:1].isupper()

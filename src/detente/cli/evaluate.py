@@ -22,6 +22,12 @@ from detente.pipeline import hyphenated_names, knowledge_base
 def eval_command(
     ctx: typer.Context,
     gold: Annotated[Path, typer.Argument(help="Gold file: PLOVER gold-standard records as JSONL.")],
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="Also list each sentence whose type or country triples were missed."
+        ),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """Precision, recall and F1 of actor recognition (country, and country + sector).
@@ -38,8 +44,18 @@ def eval_command(
         extractor = EventExtractor(load_lexicon(), load_ontology())
         events = evaluate_events(kb, sentences, nlp=nlp, extractor=extractor)
     if json:
-        print_json({"gold": str(gold), "actors": result.as_json(), "events": events.as_json()})
+        report = events.as_json()
+        if not errors:
+            del report["errors"]
+        print_json({"gold": str(gold), "actors": result.as_json(), "events": report})
         return
+    if errors:
+        for error in events.errors:
+            mark = "" if error["type_correct"] else " [type]"
+            stdout.print(f"{error['id']}{mark}: {error['text']}", markup=False)
+            stdout.print(f"    gold:      {'; '.join(error['gold']) or '-'}", markup=False)
+            stdout.print(f"    predicted: {'; '.join(error['predicted']) or '-'}", markup=False)
+        stdout.print()
     stdout.print(f"{result.sentences} sentences from {gold}", markup=False)
     stdout.print(f"{'actors':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}")
     for label, score in (("country", result.country), ("country + sector", result.country_sector)):

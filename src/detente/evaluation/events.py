@@ -18,7 +18,7 @@ from typing import Any
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolve import ActorResolver
 from detente.evaluation.actors import Score
-from detente.evaluation.gold import GoldEvent, GoldSentence
+from detente.evaluation.gold import GoldSentence
 from detente.events.document import extract_events
 from detente.events.extract import EventExtractor
 from detente.model import Event
@@ -44,6 +44,8 @@ class EventEvaluation:
     )
     per_type: dict[str, TypeTally] = field(default_factory=dict)
     confusions: Counter[str] = field(default_factory=Counter)
+    # Sentences where the type or a country triple was missed: what to read to improve.
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def type_accuracy(self) -> float:
@@ -66,6 +68,7 @@ class EventEvaluation:
                 for name, t in sorted(self.per_type.items())
             },
             "most_confused": self.confusions.most_common(15),
+            "errors": self.errors,
         }
 
 
@@ -82,13 +85,15 @@ def evaluate_events(
             [document], {document.id: mentions}, nlp=nlp, extractor=extractor
         )
         events = [e for e in events if e.type != "RELATION"]
-        _score_sentence(kb, sentence.events, events, result)
+        _score_sentence(kb, sentence, events, result)
     return result
 
 
 def _score_sentence(
-    kb: KnowledgeBase, gold: tuple[GoldEvent, ...], events: list[Event], result: EventEvaluation
+    kb: KnowledgeBase, sentence: GoldSentence, events: list[Event], result: EventEvaluation
 ) -> None:
+    gold = sentence.events
+    type_ok = True
     if gold:
         result.with_gold_event += 1
         expected = gold[0].type
@@ -101,10 +106,24 @@ def _score_sentence(
             result.type_correct += 1
             tally.correct += 1
         else:
+            type_ok = False
             result.confusions[f"{expected} -> {best.type if best else 'nothing'}"] += 1
     for level in ("country", "sector"):
         gold_triples = {t for g in gold for t in g.triples(level)}
         predicted = {_triple(kb, e, level) for e in events}
+        if level == "country" and (not type_ok or predicted != gold_triples):
+            result.errors.append(
+                {
+                    "id": sentence.id,
+                    "text": sentence.text,
+                    "gold": sorted(map(_show, gold_triples)),
+                    "predicted": [
+                        _show(_triple(kb, e, level))
+                        for e in sorted(events, key=lambda e: -e.confidence)
+                    ],
+                    "type_correct": type_ok,
+                }
+            )
         _tally(result.triple[level], predicted, gold_triples)
         _tally(
             result.dyad[level],
@@ -119,6 +138,11 @@ def _tally(score: Score, predicted: set[Any], gold: set[Any]) -> None:
     score.found += hits
     score.predicted += len(predicted)
     score.gold += len(gold)
+
+
+def _show(triple: Triple) -> str:
+    source, kind, target = triple
+    return f"{source or '-'} {kind} {target or '-'}"
 
 
 def _dyad(triple: Triple) -> tuple[str | None, str | None]:

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.events.lexicon import Lexicon, Trigger
-from detente.events.modality import Modality, read_modality
+from detente.events.modality import Modality, modality_cues, read_modality
 from detente.events.ontology import EventType
 from detente.model import Event, Mention
 from detente.nlp.timex import TimeSpan
 
 EXTRACTOR = "detente-rules"
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
@@ -96,6 +96,8 @@ class EventExtractor:
         """Events of one parsed sentence whose actor mentions were merged into tokens."""
         findings = list(self._triggered(doc, actors, context.antecedent))
         findings += list(self._relations(doc, actors))
+        findings += list(_demands(doc, actors))
+        findings = _without_empty_intent(findings)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -413,19 +415,28 @@ class EventExtractor:
         self, finding: Finding, modality: Modality, context: SentenceContext
     ) -> Iterator[Event]:
         kind = self.ontology[finding.type]
-        if modality.value == "future" and finding.type not in _INTENT_TYPES:
+        polarity = finding.polarity if finding.polarity is not None else kind.polarity
+        coded_as: str | None = None
+        if modality.refused and (polarity or 0) > 0 and finding.type != "RELATION":
+            # A refusal to cooperate is an act of its own: "declined to meet" is REJECT.
+            coded_as = "REJECT"
+        elif modality.refused:
+            # "refused to attack": the attack did not happen; say so.
+            modality = dataclasses.replace(modality, value="negated", refused=False)
+        elif modality.intended and finding.type not in _INTENT_TYPES:
             # PLOVER codes what an actor says it will do as intent: cooperation to come is
             # AGREE, conflict to come is THREATEN. The act itself stays in the trace.
-            polarity = finding.polarity if finding.polarity is not None else kind.polarity
-            intent = "AGREE" if (polarity or 0) > 0 else "THREATEN"
+            coded_as = "AGREE" if (polarity or 0) > 0 else "THREATEN"
+        if coded_as is not None:
             finding = dataclasses.replace(
                 finding,
-                type=intent,
+                type=coded_as,
+                polarity=None,
                 cameo=None,
                 intensity=None,
-                pattern=f"{finding.pattern} (intent: {finding.type})",
+                pattern=f"{finding.pattern} ({_coding_reason(modality)}: {finding.type})",
             )
-            kind = self.ontology[intent]
+            kind = self.ontology[coded_as]
         sources, targets = finding.sources, finding.targets
         pairs: list[tuple[ActorToken | None, ActorToken | None]]
         if finding.reciprocal and not targets and len(sources) >= 2:
@@ -528,6 +539,74 @@ class EventExtractor:
         )
 
 
+def _coding_reason(modality: Modality) -> str:
+    return "refusal" if modality.refused else "intent"
+
+
+def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
+    """ "vowed to attack", "agreed to provide aid": the promised act says what the intent is.
+
+    The act's own finding becomes AGREE or THREATEN by its modality; the verb of promising,
+    which alone would read every promise as AGREE, then has nothing to add.
+    """
+    acts = {f.trigger.i for f in findings if f.type not in _INTENT_TYPES}
+    return [
+        f
+        for f in findings
+        if f.type not in ("AGREE", "THREATEN")
+        or not any(c.dep_ == "xcomp" and c.i in acts for c in f.trigger.children)
+    ]
+
+
+# -- demands stated as obligations ---------------------------------------------------------
+
+
+def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+    """ "Russia said Sudan must return the helicopter": the speaker demands it of the subject.
+
+    PLOVER codes a stated obligation as REQUEST from whoever states it to whoever is obliged,
+    whether or not the obliged act has a trigger of its own; the act itself is read as
+    reported and hedged (see ``read_modality``), since nobody says it happened.
+    """
+    cues = modality_cues()
+    for verb in doc:
+        if not any(
+            c.dep_ == "aux" and c.lower_ in cues.obligation_auxiliaries for c in verb.children
+        ):
+            continue
+        obliged = _unique(
+            [found for c in verb.children if c.dep_ == "nsubj" for found in _actors_at(c, actors)]
+        )
+        if not obliged:
+            continue
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        speaker_verb = clause.head
+        if clause.dep_ != "ccomp" or speaker_verb.lemma_.lower() not in cues.reporting_verbs:
+            continue
+        speakers = _unique(
+            [
+                found
+                for c in speaker_verb.children
+                if c.dep_ == "nsubj"
+                for found in _actors_at(c, actors)
+            ]
+        )
+        if speakers:
+            yield Finding(
+                type="REQUEST",
+                trigger=speaker_verb,
+                sources=speakers,
+                targets=obliged,
+                reciprocal=False,
+                polarity=None,
+                intensity=None,
+                cameo=None,
+                pattern=f"{speaker_verb.lemma_.lower()} … {verb.lemma_.lower()} (obligation)",
+            )
+
+
 # -- helpers over the parse -------------------------------------------------------------
 
 
@@ -562,12 +641,16 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
                 found.append(ActorToken(node, mention))
         if found:
             break
+        # "of" and "in" lead through to their object in one step: "thousands of Iraqi Kurds".
         frontier = [
-            child
+            reached
             for node in frontier
             for child in node.children
-            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "prep", "conj")
-            and not (child.dep_ == "prep" and child.lower_ not in ("of", "in"))
+            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
+            or (child.dep_ == "prep" and child.lower_ in ("of", "in"))
+            for reached in (
+                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            )
         ]
     for item in list(found):
         for conjunct in item.token.conjuncts:

@@ -27,6 +27,8 @@ class ModalityCues:
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     conditional_markers: frozenset[str]
+    refusal_verbs: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,15 @@ class Modality:
     hedged: bool
     asserted_by: str | None
     cue: str | None  # the word that set it, for the trace
+    # What the actor says it will do ("will provide", "is ready to send", "vowed to
+    # retaliate"): PLOVER codes such statements as intent, AGREE or THREATEN.
+    intended: bool = False
+    # "refused to meet", "declined to resign", "will not accept": a refusal, which is an
+    # act of its own (REJECT), unlike a mere absence ("has not recognised").
+    refused: bool = False
+    # "Iraq must cooperate", "the US should mediate": an obligation someone states, so the
+    # act itself is not asserted; the statement is a demand.
+    obliged: bool = False
 
 
 @cache
@@ -79,12 +90,24 @@ def _subject_text(verb: Any) -> str | None:
     return None
 
 
+def _obliged(token: Any, cues: ModalityCues) -> bool:
+    return any(
+        child.dep_ == "aux" and child.lower_ in cues.obligation_auxiliaries
+        for child in token.children
+    )
+
+
 def read_modality(trigger: Any) -> Modality:
     """Walk from the trigger up its clause chain, collecting the first cue of each kind."""
     cues = modality_cues()
-    negation = _negated(trigger, cues)
-    hedge = _hedge(trigger, cues)
-    future = _future(trigger, cues)
+    # A predicate adjective or noun takes its cues from the copula: "would be willing",
+    # "is not ready".
+    carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr", "oprd") else [trigger]
+    negation = next(filter(None, (_negated(t, cues) for t in carriers)), None)
+    hedge = next(filter(None, (_hedge(t, cues) for t in carriers)), None)
+    future = next(filter(None, (_future(t, cues) for t in carriers)), None)
+    obliged = any(_obliged(t, cues) for t in carriers)
+    refusal: str | None = None
     reporter: str | None = None
     reporter_cue: str | None = None
     token = trigger
@@ -100,9 +123,14 @@ def read_modality(trigger: Any) -> Modality:
             reporter, reporter_cue = _subject_text(head), head.lemma_.lower()
             hedge = hedge or _hedge(head, cues)
             break
-        if link in ("xcomp",) and head.lemma_.lower() in cues.future_verbs:
+        if link == "xcomp" and head.lemma_.lower() in cues.refusal_verbs:
+            refusal = refusal or head.lemma_.lower()
+            negation = negation or _negated(head, cues)
+        elif link == "xcomp" and head.lemma_.lower() in cues.future_verbs:
             future = future or head.lemma_.lower()
             negation = negation or _negated(head, cues)
+        if link == "xcomp":
+            future = future or _future(head, cues)
         hedge = hedge or (_hedge(head, cues) if link in ("xcomp", "ccomp") else None)
         token = head
     if reporter is None:
@@ -113,10 +141,20 @@ def read_modality(trigger: Any) -> Modality:
                     reporter, reporter_cue = _subject_text(child), child.lemma_.lower()
             if reporter is not None:
                 break
+    if refusal and negation:
+        refusal, negation = None, None  # "did not refuse to meet": no refusal, no negation
+    refused = bool(refusal) or (bool(negation) and bool(future))
+    if refused:
+        value = "reported" if reporter is not None or hedge else "asserted"
+        return Modality(value, bool(hedge), reporter, refusal or negation, refused=True)
     if negation:
         return Modality("negated", bool(hedge), reporter, negation)
+    intended = bool(future)
     if reporter is not None or hedge:
-        return Modality("reported", bool(hedge), reporter, reporter_cue or hedge)
+        cue = reporter_cue or hedge
+        return Modality("reported", bool(hedge), reporter, cue, intended, obliged=obliged)
+    if obliged:
+        return Modality("reported", True, None, "must", obliged=True)
     if future:
-        return Modality("future", False, None, future)
+        return Modality("future", False, None, future, intended=True)
     return Modality("asserted", False, None, None)
