@@ -194,3 +194,27 @@ def test_a_stated_obligation_is_a_request_from_the_speaker(setup: Any) -> None:
 def test_plural_demonym_is_a_people_not_an_attribute(setup: Any) -> None:
     events = events_of(setup, "Young Algerians blocked roads leading to the centre on Sunday.")
     assert ("algeria", "PROTEST") in {(e.source_id, e.type) for e in events}
+
+
+def test_a_noun_event_is_not_lent_the_subject_of_any_verb(setup: Any) -> None:
+    # Condemning an attack does not make the condemner its author; launching one does.
+    condemned = triples(events_of(setup, "Oman condemned the attack on Yemen."))
+    assert not any(s == "oman" and kind == "ASSAULT" for s, kind, _, _ in condemned)
+    launched = triples(events_of(setup, "Oman launched an attack on Yemen."))
+    assert ("oman", "ASSAULT", "yemen", "asserted") in launched
+
+
+def test_a_passive_subject_suffers_the_noun_event(setup: Any) -> None:
+    events = events_of(setup, "Three Iraqi civilians were killed in a bombing in Baghdad.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and all(e.source_id != "iraq" for e in assault)
+
+
+def test_a_modifier_does_not_swallow_its_noun(setup: Any) -> None:
+    found = triples(events_of(setup, "Israel mounted its long-threatened invasion of Lebanon."))
+    assert ("israel", "ASSAULT", "lebanon", "asserted") in found
+
+
+def test_the_object_of_a_partitive_satisfies_a_trigger(setup: Any) -> None:
+    found = triples(events_of(setup, "Japan suspended part of its aid program for Laos."))
+    assert ("japan", "SANCTION", "laos", "asserted") in found

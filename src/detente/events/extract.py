@@ -81,6 +81,7 @@ class Finding:
     intensity: float | None
     cameo: str | None
     pattern: str
+    certainty: float = 1.0  # how directly the parse links the actors to the trigger
 
 
 class EventExtractor:
@@ -122,6 +123,8 @@ class EventExtractor:
             if trigger is None:
                 continue
             matched.append((token, trigger))
+            if token.dep_ == "amod":
+                continue  # "the long-threatened invasion": a modifier leaves its noun whole
             if trigger.with_object:
                 consumed.update(_object_tokens(token, trigger.with_object))
             elif trigger.type in _UNDOING_TYPES and pos == "VERB":
@@ -148,9 +151,14 @@ class EventExtractor:
             if not targets and not reciprocal:
                 targets = self._fallback_targets(token, actors)
             targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
+            certainty = 1.0
+            if not targets and not reciprocal and sources:
+                targets = _phrase_target(token, sources, actors)
+                certainty = 0.85  # found by position in the phrase, not by a relation
             if not sources and not targets:
                 continue
             yield Finding(
+                certainty=certainty,
                 type=trigger.type,
                 trigger=token,
                 sources=sources,
@@ -204,11 +212,17 @@ class EventExtractor:
                         found.extend(_actors_at(obj, actors))
         return _unique(found)
 
+    def _carries(self, verb: Any) -> bool:
+        lemma = verb.lemma_.lower()
+        return lemma in self.lexicon.light_verbs or lemma in self.lexicon.patient_verbs
+
     def _patient_verb(self, noun: Any) -> bool:
         """ "Iran faced sanctions", "the town came under attack": the subject suffers it."""
         head = noun.head
         while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in head.children):
+            return True  # "three civilians were killed in a bombing": the subject suffered
         return bool(head.lemma_.lower() in self.lexicon.patient_verbs)
 
     def _fallback_targets(
@@ -284,6 +298,16 @@ class EventExtractor:
             if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
                 return ()
             if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep"):
+                return ()
+            if (
+                pos == "NOUN"
+                and head.pos_ in ("VERB", "AUX")
+                and not self._carries(head)
+                and not any(c.dep_ == "nsubjpass" for c in head.children)
+            ):
+                # "Iran condemned the attack": the attack is not Iran's. Only a light verb
+                # ("launched an attack", "signed a deal") or a verb of suffering ("faced
+                # sanctions") lends its subject to the noun.
                 return ()
             if head.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -479,7 +503,7 @@ class EventExtractor:
         intensity = finding.intensity if finding.intensity is not None else kind.intensity
         if finding.type == "RELATION":
             intensity = 3.0 * polarity
-        confidence = 0.8
+        confidence = 0.8 * finding.certainty
         for side in (source, target):
             if side is None:
                 confidence -= 0.15
@@ -556,6 +580,37 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
         if f.type not in ("AGREE", "THREATEN")
         or not any(c.dep_ == "xcomp" and c.i in acts for c in f.trigger.children)
     ]
+
+
+# Clauses of their own under a trigger: what they hold is no argument of its event.
+_OTHER_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "parataxis", "relcl", "punct"})
+
+
+def _phrase_target(
+    trigger: Any, sources: Sequence[ActorToken], actors: dict[int, list[Mention]]
+) -> tuple[ActorToken, ...]:
+    """The first actor in the trigger's own phrase, when no relation names a target.
+
+    PETRARCH's rule, kept as a last resort: "arrived in Amman on a visit", "aid for Romania",
+    "began a hunger strike to demand the return of property seized by government forces".
+    Subjects, content clauses, relative clauses and clauses with a subordinator ("when",
+    "because") are left out: their actors belong to other events.
+    """
+    taken = {s.token.i for s in sources}
+    stack = [c for c in trigger.children if c.dep_ not in _OTHER_CLAUSES]
+    reached: list[Any] = []
+    while stack:
+        node = stack.pop()
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            continue
+        reached.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
+    for node in sorted(reached, key=lambda t: t.i):
+        found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
+        found = [f for f in found if all(f.mention.actor_id != s.mention.actor_id for s in sources)]
+        if found:
+            return _unique(found)
+    return ()
 
 
 # -- demands stated as obligations ---------------------------------------------------------
@@ -758,20 +813,37 @@ def _past_narrative(trigger: Any) -> bool:
     return past
 
 
+_PARTITIVES = frozenset(
+    {"part", "some", "most", "portion", "half", "much", "all", "rest", "share", "bulk", "parts"}
+)
+
+
+def _object_words(noun: Any) -> list[Any]:
+    """An object noun and the words that say what it is: its compounds ("a military aid
+    program" is aid) and, for a partitive, what it is part of ("part of the aid")."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    if noun.lemma_.lower() in _PARTITIVES:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        words += [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    return words
+
+
 def _object_tokens(token: Any, wanted: str | Sequence[str]) -> list[int]:
     """Indices of the object (or head) words that satisfied a trigger's object constraint."""
     lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
-    found = [
-        child.i
-        for child in token.children
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.lemma_.lower() in lemmas
-    ]
-    found += [
-        obj.i
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects += [
+        obj
         for child in token.children
         if child.dep_ == "prep"
         for obj in child.children
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in lemmas
+        if obj.dep_ == "pobj"
+    ]
+    found = [
+        word.i for obj in objects for word in _object_words(obj) if word.lemma_.lower() in lemmas
     ]
     if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
         found.append(token.head.i)
@@ -779,15 +851,7 @@ def _object_tokens(token: Any, wanted: str | Sequence[str]) -> list[int]:
 
 
 def _has_object(token: Any, wanted: str | Sequence[str]) -> bool:
-    lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.lemma_.lower() in lemmas:
-            return True
-        if child.dep_ == "prep" and any(
-            o.lemma_.lower() in lemmas for o in child.children if o.dep_ == "pobj"
-        ):
-            return True
-    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas
+    return bool(_object_tokens(token, wanted))
 
 
 def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:
