@@ -168,9 +168,15 @@ class Extraction:
 
     def run(self, documents: Sequence[Document]) -> BatchResult:
         """Actors, then events, of each document: a pure function of the documents."""
-        mentions = {document.id: self.resolver.resolve(document) for document in documents}
+        resolved = {d.id: self.resolver.resolve_with_places(d) for d in documents}
+        mentions = {doc_id: actors for doc_id, (actors, _) in resolved.items()}
         events, report = extract_events(
-            documents, mentions, nlp=self.nlp, extractor=self.extractor, proposer=self.proposer
+            documents,
+            mentions,
+            nlp=self.nlp,
+            extractor=self.extractor,
+            proposer=self.proposer,
+            places={doc_id: places for doc_id, (_, places) in resolved.items()},
         )
         actors = [
             record

@@ -31,8 +31,9 @@ def events_of(
 ) -> list[Event]:
     resolver, nlp, extractor = setup
     document = document_of(text, date)
+    mentions, places = resolver.resolve_with_places(document)
     events, _ = extract_events(
-        [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
+        [document], {"d": mentions}, nlp=nlp, extractor=extractor, places={"d": places}
     )
     return events
 
@@ -218,3 +219,15 @@ def test_a_modifier_does_not_swallow_its_noun(setup: Any) -> None:
 def test_the_object_of_a_partitive_satisfies_a_trigger(setup: Any) -> None:
     found = triples(events_of(setup, "Japan suspended part of its aid program for Laos."))
     assert ("japan", "SANCTION", "laos", "asserted") in found
+
+
+def test_an_attack_in_a_states_city_strikes_that_state(setup: Any) -> None:
+    events = events_of(
+        setup, "Hamas claimed responsibility for the bombing in the Egyptian town of Arish."
+    )
+    assert [(e.source_id, e.type, e.target_id) for e in events] == [("hamas", "ASSAULT", "egypt")]
+
+
+def test_a_place_never_acts(setup: Any) -> None:
+    events = events_of(setup, "An Iranian city hosted talks between Oman and Qatar.")
+    assert all(e.source_id != "iran" and e.target_id != "iran" for e in events)

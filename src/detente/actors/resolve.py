@@ -17,6 +17,8 @@ Every mention records how it was resolved, so a user can see why an actor is the
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 from collections import Counter
@@ -94,6 +96,7 @@ class _Found:
     end: int
     text: str
     candidates: list[Candidate]
+    place: bool = False  # "the Iranian city of ...": names where, not who
 
 
 class ActorResolver:
@@ -115,6 +118,13 @@ class ActorResolver:
         return found
 
     def resolve(self, document: Document) -> list[Mention]:
+        """The document's actor mentions, in text order."""
+        return self.resolve_with_places(document)[0]
+
+    def resolve_with_places(self, document: Document) -> tuple[list[Mention], list[Mention]]:
+        """Actor mentions, and place references: demonyms that locate rather than act ("a
+        bombing in the Iranian city of Kerman"), kept apart so that they never act in an
+        event but can say where an attack struck (resolution "place")."""
         sentences = document.sentences
         dates = [
             span.start + (span.end - span.start) / 2 if span else None
@@ -132,12 +142,19 @@ class ActorResolver:
                         sentence.start + item.end,
                         item.text,
                         item.candidates,
+                        item.place,
                     )
                 )
-        salience = self._salience(found)
-        mentions = [m for m in (self._choose(f, salience) for f in found) if m is not None]
+        actors = [f for f in found if not f.place]
+        salience = self._salience(actors)
+        mentions = [m for m in (self._choose(f, salience) for f in actors) if m is not None]
         mentions += self._coreference(document, mentions)
-        return sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id or ""))
+        places = [
+            dataclasses.replace(m, resolution="place")
+            for m in (self._choose(f, salience) for f in found if f.place)
+            if m is not None
+        ]
+        return sorted(mentions, key=_text_order), sorted(places, key=_text_order)
 
     # -- pass 1: phrases -----------------------------------------------------------------
 
@@ -191,7 +208,7 @@ class ActorResolver:
             and not _people_noun(tokens[match.last].text)
             and self._attributive(tokens, match.last, next_first)
         ):
-            return None
+            return _Found(-1, start, end, text[start:end], candidates, place=True)
         if tokens[match.last].possessive and self._possessed_place(tokens, match.last):
             return None
         return _Found(-1, start, end, text[start:end], candidates)
@@ -402,3 +419,7 @@ def _people_noun(word: str) -> bool:
     """ "Algerians", "Afghans": a plural demonym names people, never an attribute of the
     words after it ("Young Algerians blocked roads" is no "Algerian road")."""
     return word.endswith("s") and not word.endswith("ss") and word[:1].isupper()
+
+
+def _text_order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.start, mention.end, mention.actor_id or "")

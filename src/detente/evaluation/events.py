@@ -80,9 +80,13 @@ def evaluate_events(
     for sentence in gold:
         result.sentences += 1
         document = sentence.as_document()
-        mentions = resolver.resolve(document)
+        mentions, places = resolver.resolve_with_places(document)
         events, _ = extract_events(
-            [document], {document.id: mentions}, nlp=nlp, extractor=extractor
+            [document],
+            {document.id: mentions},
+            nlp=nlp,
+            extractor=extractor,
+            places={document.id: places},
         )
         events = [e for e in events if e.type != "RELATION"]
         _score_sentence(kb, sentence, events, result)

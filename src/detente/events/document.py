@@ -65,13 +65,19 @@ def extract_events(
     nlp: Any,
     extractor: EventExtractor,
     proposer: Proposer | None = None,
+    places: dict[str, list[Mention]] | None = None,
 ) -> tuple[list[Event], ExtractionReport]:
     """All events of the documents, and what was parsed or skipped and why.
 
     Mentions a ``proposer`` adds are appended to ``mentions`` so the caller stores them.
+    ``places`` (see ``ActorResolver.resolve_with_places``) can tell where an attack struck.
     """
     report = ExtractionReport(documents=len(documents))
     candidates: list[_Candidate] = []
+    places_of: dict[tuple[str, int], list[Mention]] = {}
+    for doc_id, found_places in (places or {}).items():
+        for place in found_places:
+            places_of.setdefault((doc_id, place.sentence), []).append(place)
     vocabulary = extractor.lexicon.surface_forms() | extractor.lexicon.relation_words
     for document in documents:
         by_sentence: dict[int, list[Mention]] = {}
@@ -131,9 +137,16 @@ def extract_events(
             if proposed:
                 found = [*found, *proposed]
                 mentions.setdefault(candidate.document.id, []).extend(proposed)
-        actors = merge_mentions(doc, candidate.sentence.start, found)
+        located = places_of.get((candidate.document.id, candidate.sentence.index), [])
+        merged = merge_mentions(doc, candidate.sentence.start, [*found, *located])
+        actors = {
+            i: [m for m in ms if m.resolution != "place"]
+            for i, ms in merged.items()
+            if any(m.resolution != "place" for m in ms)
+        }
+        where = {i: ms for i, ms in merged.items() if i not in actors}
         context = dataclasses.replace(candidate.context, antecedent=antecedent)
-        events += extractor.extract(doc, actors, context)
+        events += extractor.extract(doc, actors, context, where)
         antecedent = _main_subject(doc, actors) or antecedent
     report.events = len(events)
     return events, report

@@ -92,10 +92,18 @@ class EventExtractor:
     # -- entry point ---------------------------------------------------------------------
 
     def extract(
-        self, doc: Any, actors: dict[int, list[Mention]], context: SentenceContext
+        self,
+        doc: Any,
+        actors: dict[int, list[Mention]],
+        context: SentenceContext,
+        places: dict[int, list[Mention]] | None = None,
     ) -> list[Event]:
-        """Events of one parsed sentence whose actor mentions were merged into tokens."""
-        findings = list(self._triggered(doc, actors, context.antecedent))
+        """Events of one parsed sentence whose actor mentions were merged into tokens.
+
+        ``places`` are the tokens that locate ("the Iranian city of Kerman"): they never act,
+        but an attack with no other target struck the state they name.
+        """
+        findings = list(self._triggered(doc, actors, context.antecedent, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
         findings = _without_empty_intent(findings)
@@ -111,7 +119,11 @@ class EventExtractor:
     # -- triggers ------------------------------------------------------------------------
 
     def _triggered(
-        self, doc: Any, actors: dict[int, list[Mention]], antecedent: Mention | None = None
+        self,
+        doc: Any,
+        actors: dict[int, list[Mention]],
+        antecedent: Mention | None = None,
+        places: dict[int, list[Mention]] | None = None,
     ) -> Iterator[Finding]:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
@@ -131,10 +143,13 @@ class EventExtractor:
                 # "lifted the curfew", "eased restrictions": the act undoes its object,
                 # which is no event of its own here.
                 consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+        noun_heads = {t.i: k.type for t, k in matched}
         for token, trigger in matched:
             if token.i in consumed:
                 continue  # "signed a treaty", "hunger strike": the noun is part of the event
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+            if pos == "NOUN" and _told_above(token, trigger.type, noun_heads):
+                continue  # "a suicide bombing", "claimed responsibility for the bombing"
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
             if not sources:
@@ -155,6 +170,9 @@ class EventExtractor:
             if not targets and not reciprocal and sources:
                 targets = _phrase_target(token, sources, actors)
                 certainty = 0.85  # found by position in the phrase, not by a relation
+            if not targets and not reciprocal and places and trigger.type in _LOCATED_TYPES:
+                targets = _place_target(token, sources, places)
+                certainty = 0.8  # the state where it struck, not a named victim
             if not sources and not targets:
                 continue
             yield Finding(
@@ -610,6 +628,53 @@ def _phrase_target(
         found = [f for f in found if all(f.mention.actor_id != s.mention.actor_id for s in sources)]
         if found:
             return _unique(found)
+    return ()
+
+
+def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
+    """Whether a trigger of the same type governs the noun within its phrase: then the two
+    are one event, told by the governing trigger."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("compound", "pobj", "prep", "dobj", "nmod", "amod"):
+            return False
+        node = node.head
+        if triggers.get(node.i) == kind:
+            return True
+    return False
+
+
+_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
+
+
+def _place_target(
+    trigger: Any, sources: Sequence[ActorToken], places: dict[int, list[Mention]]
+) -> tuple[ActorToken, ...]:
+    """ "the bombing in the Iranian city of Kerman": the state whose place was struck."""
+    holders = [trigger]
+    if trigger.dep_ in _LIGHT_VERB_DEPS and trigger.head.i != trigger.i:
+        holders.append(trigger.head)  # "carried out a bombing in ..."
+    own = {s.mention.actor_id for s in sources}
+    for holder in holders:
+        # Within the trigger's own phrase: "claimed responsibility for the bombing in ...".
+        phrase = [holder]
+        stack = [c for c in holder.children if c.dep_ not in _OTHER_CLAUSES]
+        while stack:
+            node = stack.pop()
+            phrase.append(node)
+            stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
+        for prep in sorted(phrase, key=lambda t: t.i):
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+                continue
+            for node in sorted(prep.subtree, key=lambda t: t.i):
+                found = [
+                    ActorToken(node, m)
+                    for m in places.get(node.i, ())
+                    if m.actor_id is not None and m.actor_id not in own
+                ]
+                if found:
+                    return _unique(found)
     return ()
 
 
