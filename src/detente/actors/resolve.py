@@ -18,7 +18,6 @@ Every mention records how it was resolved, so a user can see why an actor is the
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import re
 from collections import Counter
