@@ -231,3 +231,15 @@ def test_an_attack_in_a_states_city_strikes_that_state(setup: Any) -> None:
 def test_a_place_never_acts(setup: Any) -> None:
     events = events_of(setup, "An Iranian city hosted talks between Oman and Qatar.")
     assert all(e.source_id != "iran" and e.target_id != "iran" for e in events)
+
+
+def test_quantities_of_aid_are_aid(setup: Any) -> None:
+    found = triples(events_of(setup, "Norway provided 3,000 tons of food aid to Yemen."))
+    assert ("norway", "AID", "yemen", "asserted") in found
+
+
+def test_what_a_demand_asks_for_is_not_asserted(setup: Any) -> None:
+    events = events_of(setup, "Egypt demanded that Ethiopia halt the shelling of Sudan.")
+    asked = [e for e in events if e.type != "REQUEST"]
+    assert asked and all(e.modality != "asserted" and e.hedged for e in asked)
+    assert max(events, key=lambda e: e.confidence).type == "REQUEST"

@@ -82,6 +82,7 @@ class Finding:
     cameo: str | None
     pattern: str
     certainty: float = 1.0  # how directly the parse links the actors to the trigger
+    demanded: bool = False  # the act is what a demand asks for, not something that happened
 
 
 class EventExtractor:
@@ -106,7 +107,7 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context.antecedent, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _without_empty_intent(findings)
+        findings = _demanded_acts(_without_empty_intent(findings))
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -138,7 +139,9 @@ class EventExtractor:
             if token.dep_ == "amod":
                 continue  # "the long-threatened invasion": a modifier leaves its noun whole
             if trigger.with_object:
-                consumed.update(_object_tokens(token, trigger.with_object))
+                consumed.update(
+                    _object_tokens(token, trigger.with_object, self.lexicon.partitive_nouns)
+                )
             elif trigger.type in _UNDOING_TYPES and pos == "VERB":
                 # "lifted the curfew", "eased restrictions": the act undoes its object,
                 # which is no event of its own here.
@@ -202,7 +205,7 @@ class EventExtractor:
                     continue
                 rank += 2
             if trigger.with_object:
-                if not _has_object(token, trigger.with_object):
+                if not _has_object(token, trigger.with_object, self.lexicon.partitive_nouns):
                     continue
                 rank += 2
             if rank > best_rank:
@@ -457,6 +460,8 @@ class EventExtractor:
         self, finding: Finding, modality: Modality, context: SentenceContext
     ) -> Iterator[Event]:
         kind = self.ontology[finding.type]
+        if finding.demanded and modality.value in ("asserted", "future"):
+            modality = dataclasses.replace(modality, value="reported", hedged=True, cue="demanded")
         polarity = finding.polarity if finding.polarity is not None else kind.polarity
         coded_as: str | None = None
         if modality.refused and (polarity or 0) > 0 and finding.type != "RELATION":
@@ -529,9 +534,12 @@ class EventExtractor:
                 confidence *= 0.5 + 0.5 * side.mention.confidence
         if modality.hedged or modality.value == "future":
             confidence *= 0.8  # what may or will happen is less sure than what did
-        # The main clause carries the sentence's news; subordinate triggers are less sure.
+        # The main clause carries the sentence's news; subordinate triggers are less sure,
+        # and a purpose ("staged a strike to demand reforms") is aimed at, not done.
         depth = sum(1 for _ in finding.trigger.ancestors)
         confidence *= max(0.5, 1.0 - 0.07 * depth)
+        if _in_purpose_clause(finding.trigger):
+            confidence *= 0.85
         trigger = finding.trigger
         time, time_origin = _clause_time(trigger, context)
         if time_origin == "document" and context.section_time and _past_narrative(trigger):
@@ -579,6 +587,44 @@ class EventExtractor:
             extractor_version=EXTRACTOR_VERSION,
             trace=json.dumps(trace, ensure_ascii=False),
         )
+
+
+_DEMAND_LINKS = frozenset({"ccomp", "xcomp", "acl", "advcl", "pobj", "prep", "pcomp"})
+
+
+def _demanded_acts(findings: list[Finding]) -> list[Finding]:
+    """ "demanded that Israel ease restrictions": easing is asked for, not done.
+
+    An act in the complement of a REQUEST is marked demanded (read as hedged and reported,
+    and less sure), so the demand, not the act, is what the sentence asserts.
+    """
+    requests = {f.trigger.i for f in findings if f.type == "REQUEST"}
+    if not requests:
+        return findings
+    out = []
+    for finding in findings:
+        node = finding.trigger
+        for _ in range(4):
+            if node.dep_ not in _DEMAND_LINKS or node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in requests and finding.type != "REQUEST":
+                finding = dataclasses.replace(
+                    finding, demanded=True, certainty=finding.certainty * 0.7
+                )
+                break
+        out.append(finding)
+    return out
+
+
+def _in_purpose_clause(trigger: Any) -> bool:
+    """An infinitive adverbial clause without a subordinator: "... to demand reforms"."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def _coding_reason(modality: Modality) -> str:
@@ -878,16 +924,11 @@ def _past_narrative(trigger: Any) -> bool:
     return past
 
 
-_PARTITIVES = frozenset(
-    {"part", "some", "most", "portion", "half", "much", "all", "rest", "share", "bulk", "parts"}
-)
-
-
-def _object_words(noun: Any) -> list[Any]:
+def _object_words(noun: Any, partitives: frozenset[str]) -> list[Any]:
     """An object noun and the words that say what it is: its compounds ("a military aid
     program" is aid) and, for a partitive, what it is part of ("part of the aid")."""
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-    if noun.lemma_.lower() in _PARTITIVES:
+    if noun.lemma_.lower() in partitives:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -896,7 +937,9 @@ def _object_words(noun: Any) -> list[Any]:
     return words
 
 
-def _object_tokens(token: Any, wanted: str | Sequence[str]) -> list[int]:
+def _object_tokens(
+    token: Any, wanted: str | Sequence[str], partitives: frozenset[str] = frozenset()
+) -> list[int]:
     """Indices of the object (or head) words that satisfied a trigger's object constraint."""
     lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -908,15 +951,20 @@ def _object_tokens(token: Any, wanted: str | Sequence[str]) -> list[int]:
         if obj.dep_ == "pobj"
     ]
     found = [
-        word.i for obj in objects for word in _object_words(obj) if word.lemma_.lower() in lemmas
+        word.i
+        for obj in objects
+        for word in _object_words(obj, partitives)
+        if word.lemma_.lower() in lemmas
     ]
     if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
         found.append(token.head.i)
     return found
 
 
-def _has_object(token: Any, wanted: str | Sequence[str]) -> bool:
-    return bool(_object_tokens(token, wanted))
+def _has_object(
+    token: Any, wanted: str | Sequence[str], partitives: frozenset[str] = frozenset()
+) -> bool:
+    return bool(_object_tokens(token, wanted, partitives))
 
 
 def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:

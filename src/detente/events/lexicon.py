@@ -92,6 +92,7 @@ _SECTIONS: Final = frozenset(
         "perception_verbs",
         "light_verbs",
         "patient_verbs",
+        "partitive_nouns",
         "surface_variants",
     }
 )
@@ -510,7 +511,13 @@ def _parse_text(text: str, path: str) -> _Layer:
                     line=line,
                 )
             words[f"enemies_allies.{key}"] = _word_list(value, f"enemies_allies.{key}", path, line)
-    for key in ("perception_verbs", "light_verbs", "patient_verbs", "surface_variants"):
+    for key in (
+        "perception_verbs",
+        "light_verbs",
+        "patient_verbs",
+        "partitive_nouns",
+        "surface_variants",
+    ):
         if raw.get(key) is not None:
             words[key] = _word_list(raw[key], key, path, top_line)
     return _Layer(path=path, triggers=triggers, words=words)
@@ -620,6 +627,7 @@ class Lexicon:
         self.perception_verbs: frozenset[str] = union("perception_verbs")
         self.light_verbs: frozenset[str] = union("light_verbs")
         self.patient_verbs: frozenset[str] = union("patient_verbs")
+        self.partitive_nouns: frozenset[str] = union("partitive_nouns")
         self._surface_variants: frozenset[str] = union("surface_variants")
         self._check_vocabulary(layers)
 
