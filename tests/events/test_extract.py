@@ -243,3 +243,16 @@ def test_what_a_demand_asks_for_is_not_asserted(setup: Any) -> None:
     asked = [e for e in events if e.type != "REQUEST"]
     assert asked and all(e.modality != "asserted" and e.hedged for e in asked)
     assert max(events, key=lambda e: e.confidence).type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Oman and Qatar are allies.", 1),
+        ("Qatar is Oman's closest partner.", 1),
+        ("Saudi Arabia remained a rival of Qatar.", -1),
+    ],
+)
+def test_what_one_actor_is_to_another_is_a_relation(setup: Any, text: str, polarity: int) -> None:
+    relations = [e for e in events_of(setup, text) if e.type == "RELATION"]
+    assert [(e.polarity, e.reciprocal) for e in relations] == [(polarity, True)]

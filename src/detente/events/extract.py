@@ -369,6 +369,48 @@ class EventExtractor:
                 finding = self._perception(token, actors)
                 if finding is not None:
                     yield finding
+            elif token.pos_ == "NOUN" and token.dep_ in ("attr", "oprd", "appos"):
+                finding = self._role_statement(token, actors)
+                if finding is not None:
+                    yield finding
+
+    def _role_statement(self, noun: Any, actors: dict[int, list[Mention]]) -> Finding | None:
+        """ "Tehran and Kabul are allies", "Baku became Israel's closest partner", "Riyadh is
+        a rival of Tehran": what one actor is to another, said with a copula or apposition."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lexicon.ally_nouns:
+            polarity = 1
+        elif lemma in self.lexicon.enemy_nouns:
+            polarity = -1
+        else:
+            return None
+        holder = noun.head
+        parties: list[ActorToken] = []
+        if noun.dep_ == "appos":
+            parties.extend(_actors_at(holder, actors))
+        else:
+            for subject in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
+                parties.extend(_actors_at(subject, actors))
+        for child in noun.children:
+            if child.dep_ == "poss":
+                parties.extend(_actors_at(child, actors))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "with", "for"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    parties.extend(_actors_at(obj, actors))
+        found = _unique(parties)
+        if len(found) < 2:
+            return None
+        return Finding(
+            "RELATION",
+            noun,
+            found[:1],
+            found[1:2],
+            True,
+            polarity,
+            None,
+            None,
+            f"role/{lemma}",
+        )
 
     def _relation_parties(self, noun: Any, actors: dict[int, list[Mention]]) -> list[ActorToken]:
         parties: list[ActorToken] = []
