@@ -18,6 +18,28 @@ class FetchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalysisSettings:
+    """The reference numbers of ``detente.analysis`` (documented in the README, "Analysis")."""
+
+    modality_weights: dict[str, float]
+    hedged_weight: float
+    relation_intensity: float
+    neutral_band: float
+    changepoint_min_periods: int
+    changepoint_penalty: float
+    evidence_per_period: int
+    evidence_per_edge: int
+    half_life_days: float
+    max_edges: int
+    top_actors: int
+    max_triads: int
+    max_frustrated_edges: int
+    max_inferences: int
+    paths_per_inference: int
+    exact_frustration_max_nodes: int
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     store_path: str
     batch_size: int
@@ -27,6 +49,7 @@ class Settings:
     actor_files: tuple[str, ...]
     propose_unknown_actors: bool
     workers: int
+    analysis: AnalysisSettings
 
 
 @cache
@@ -52,4 +75,27 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         actor_files=tuple(raw["actors"]["extra_files"]),
         propose_unknown_actors=bool(raw["actors"]["propose_unknown"]),
         workers=max(1, int(raw["pipeline"]["workers"])),
+        analysis=_analysis_settings(raw["analysis"]),
+    )
+
+
+def _analysis_settings(raw: dict[str, Any]) -> AnalysisSettings:
+    weights = {str(k): float(v) for k, v in dict(raw["modality_weights"]).items()}
+    return AnalysisSettings(
+        modality_weights=weights,
+        hedged_weight=float(raw["hedged_weight"]),
+        relation_intensity=float(raw["relation_intensity"]),
+        neutral_band=float(raw["neutral_band"]),
+        changepoint_min_periods=int(raw["changepoint_min_periods"]),
+        changepoint_penalty=float(raw["changepoint_penalty"]),
+        evidence_per_period=int(raw["evidence_per_period"]),
+        evidence_per_edge=int(raw["evidence_per_edge"]),
+        half_life_days=float(raw["half_life_days"]),
+        max_edges=int(raw["max_edges"]),
+        top_actors=int(raw["top_actors"]),
+        max_triads=int(raw["max_triads"]),
+        max_frustrated_edges=int(raw["max_frustrated_edges"]),
+        max_inferences=int(raw["max_inferences"]),
+        paths_per_inference=int(raw["paths_per_inference"]),
+        exact_frustration_max_nodes=int(raw["exact_frustration_max_nodes"]),
     )

@@ -76,6 +76,31 @@ class DocumentNotFound(StoreError):
     code = "E203"
 
 
+class AnalysisError(DetenteError):
+    """A question the analysis cannot answer as asked."""
+
+    code = "E500"
+
+
+class SameActor(AnalysisError):
+    """A dyad needs two different actors."""
+
+    code = "E501"
+
+
+class BadTimeWindow(AnalysisError):
+    """``at`` together with ``since``/``until``, or ``since`` after ``until``."""
+
+    code = "E502"
+
+
+class ClaimNotUnderstood(AnalysisError):
+    """A claim without two known actors and a relation between them; the message says what
+    was understood, so the user can rephrase."""
+
+    code = "E503"
+
+
 class UsageError(DetenteError):
     code = "E900"
 
@@ -84,3 +109,25 @@ class UnknownActorName(DetenteError):
     """A name given on the command line that no actor answers to."""
 
     code = "E310"
+
+
+class ViewError(DetenteError):
+    """A report, export or web page that cannot be made as asked."""
+
+    code = "E600"
+
+
+class UnknownExportFormat(ViewError):
+    code = "E601"
+
+
+class ExportFailed(ViewError):
+    """The output file cannot be written (a missing folder, no permission)."""
+
+    code = "E602"
+
+
+class NotAvailable(ViewError):
+    """A view over an analysis this detente does not have yet (claim checking)."""
+
+    code = "E603"

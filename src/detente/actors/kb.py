@@ -1194,6 +1194,15 @@ class KnowledgeBase:
             return self._iso3_to_state[country.upper()]
         raise UnknownActor(f"no country {country!r}{self._suggest(country)}")
 
+    def lineage(self, actor_id: str) -> list[str]:
+        """The actor's forebears, nearest first ("predecessor" links, followed to the end)."""
+        out: list[str] = []
+        current = self.actors[actor_id].predecessor if actor_id in self.actors else None
+        while current and current not in out and current != actor_id:
+            out.append(current)
+            current = self.actors[current].predecessor if current in self.actors else None
+        return out
+
     def government_of(self, country_id: str, on: dt.date | None = None) -> str:
         """The actor that governs a country on a date.
 

@@ -12,6 +12,8 @@ import typer
 
 from detente import __version__
 from detente.cli.actors import actors_command, mentions_command, resolve_command
+from detente.cli.analysis import balance_command, dyad_command, relations_command
+from detente.cli.check import check_command
 from detente.cli.docs import docs_command, show_command
 from detente.cli.evaluate import eval_command
 from detente.cli.events import events_command
@@ -79,6 +81,10 @@ app.command("mentions")(mentions_command)
 app.command("resolve")(resolve_command)
 app.command("events")(events_command)
 app.command("eval")(eval_command)
+app.command("dyad")(dyad_command)
+app.command("relations")(relations_command)
+app.command("balance")(balance_command)
+app.command("check")(check_command)
 
 
 def main() -> None:

@@ -166,14 +166,16 @@ class EventExtractor:
                 between = self._between(token, actors)
                 if len(between) >= 2:  # "fighting between the Taliban and the Alliance"
                     sources, reciprocal = between, True
-            if not targets and not reciprocal:
+            # A reciprocal act with one named side still has another ("signed a deal with X").
+            paired = reciprocal and len(sources) >= 2
+            if not targets and not paired:
                 targets = self._fallback_targets(token, actors)
             targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
             certainty = 1.0
-            if not targets and not reciprocal and sources:
+            if not targets and not paired and sources:
                 targets = _phrase_target(token, sources, actors)
                 certainty = 0.85  # found by position in the phrase, not by a relation
-            if not targets and not reciprocal and places and trigger.type in _LOCATED_TYPES:
+            if not targets and not paired and places and trigger.type in _LOCATED_TYPES:
                 targets = _place_target(token, sources, places)
                 certainty = 0.8  # the state where it struck, not a named victim
             if not sources and not targets:
@@ -318,8 +320,12 @@ class EventExtractor:
                 return ()
             if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
                 return ()
-            if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep"):
+            if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep", "acomp"):
                 return ()
+            if pos == "NOUN" and head.pos_ == "ADJ" and self._carries(head):
+                # "ISIS is responsible for the attack": the adjective lends its subject
+                subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+                return next((f for s in subjects if (f := _actors_at(s, actors))), ())
             if (
                 pos == "NOUN"
                 and head.pos_ in ("VERB", "AUX")

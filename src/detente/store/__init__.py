@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -484,6 +484,14 @@ class Store:
             raise ValueError(f"unknown table {table!r}")
         row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
+
+    def fetch(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[tuple[Any, ...]]:
+        """The rows of one read query (``?`` or ``$name`` parameters), for readers such as
+        ``detente.analysis`` that aggregate in DuckDB rather than load events into Python."""
+        bound = dict(params) if isinstance(params, Mapping) else list(params)
+        return self._con.execute(sql, bound).fetchall()
 
     def resolve_document_id(self, id_or_prefix: str) -> str:
         """The full id for an id or a unique prefix of one (at least 4 characters)."""

@@ -1,0 +1,36 @@
+"""Questions an analyst asks of the store, each answered with the evidence behind it.
+
+A stage after the store: it only reads (open the store read-only), aggregates in DuckDB and
+returns typed results whose ``as_json()`` is the stable JSON of the command line and views.
+
+- :func:`dyad_history` — two actors over time: counts, net score, sign, change points.
+- :func:`relations` — the signed, decayed graph of actor pairs at a date or in a window.
+- :func:`balance` — structural balance of that graph: triads, frustration, blocs, inferences.
+
+Every figure is built from one per-event weight (:mod:`detente.analysis.scoring`) whose
+numbers are in the ``[analysis]`` section of the configuration.
+"""
+
+from __future__ import annotations
+
+from detente.analysis.balance import Balance, balance
+from detente.analysis.dyad import DyadHistory, DyadPeriod, dyad_history
+from detente.analysis.evidence import ActorRef, Evidence
+from detente.analysis.graph import Edge, Relations, relations
+from detente.analysis.scoring import Scoring
+from detente.analysis.window import TimeWindow
+
+__all__ = [
+    "ActorRef",
+    "Balance",
+    "DyadHistory",
+    "DyadPeriod",
+    "Edge",
+    "Evidence",
+    "Relations",
+    "Scoring",
+    "TimeWindow",
+    "balance",
+    "dyad_history",
+    "relations",
+]

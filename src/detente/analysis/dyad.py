@@ -1,0 +1,288 @@
+"""A dyad's history: what two actors did to each other, period by period, and its sign.
+
+Events between the two in either direction are grouped by calendar period (month, year or
+decade). An event whose time is a span — a relation-state statement "during the 1990s", an
+act dated only to a decade — belongs to every period its span [time_start, time_end] overlaps,
+at its full weight in each: a statement about the state of relations over a span is a
+statement about each part of it. It is counted once per period and never more, and listed
+once in the dyad's evidence, so a long span shows in many periods without outweighing the
+events inside any one of them.
+
+Per period:
+
+- the count of events by quad class (1 verbal cooperation, 2 material cooperation, 3 verbal
+  conflict, 4 material conflict), of relation-state statements by polarity, and of negated
+  events (which are *not* counted as their type);
+- the net cooperation score: the sum of the events' contributions (signed intensity ×
+  modality weight × hedged weight, see :mod:`detente.analysis.scoring`);
+- its sign: cooperative above ``+neutral_band``, hostile below ``-neutral_band``, else neutral;
+- the evidence: the ``evidence_per_period`` events of largest weight, with their sentences.
+
+Then the change points and the one-line summary (:mod:`detente.analysis.changes`). Events
+with no time are listed apart as undated. Counting and summing run in DuckDB; only the
+per-period figures and the evidence rows come back to Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.analysis.changes import (
+    Change,
+    PeriodSign,
+    change_points,
+    label_of,
+    sign_of,
+    sign_runs,
+    summary,
+)
+from detente.analysis.evidence import (
+    EVENT_STRUCT,
+    ActorRef,
+    Evidence,
+    actor_refs,
+    rounded,
+    sentence_texts,
+)
+from detente.analysis.periods import (
+    GRANULARITIES,
+    Granularity,
+    key_sql,
+    period_bounds,
+    period_label,
+)
+from detente.analysis.scoring import Scoring
+from detente.analysis.window import TimeWindow
+from detente.config import AnalysisSettings, load_settings
+from detente.errors import AnalysisError, SameActor
+from detente.store import Store
+
+__all__ = ["DyadHistory", "DyadPeriod", "Undated", "dyad_history"]
+
+#: Count keys of a period, in order: quad classes, relation statements, negated events.
+COUNT_KEYS = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+    "relation_positive",
+    "relation_negative",
+    "relation_neutral",
+    "negated",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPeriod:
+    label: str
+    start: dt.date
+    end: dt.date
+    events: int
+    net: float
+    polarity: int
+    counts: dict[str, int]
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "period": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "events": self.events,
+            "net": rounded(self.net),
+            "polarity": self.polarity,
+            "relationship": label_of(self.polarity),
+            "counts": dict(self.counts),
+            "evidence": [e.as_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    """Events between the two with no time: counted, never placed in a period."""
+
+    events: int
+    net: float
+    evidence: list[Evidence]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "events": self.events,
+            "net": rounded(self.net),
+            "evidence": [e.as_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DyadHistory:
+    a: ActorRef
+    b: ActorRef
+    by: Granularity
+    window: TimeWindow
+    periods: list[DyadPeriod]
+    changes: list[Change]
+    change_method: str
+    summary: str
+    undated: Undated
+    scoring: Scoring
+    neutral_band: float
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        """Every event cited by a period, once, oldest first."""
+        seen: dict[str, Evidence] = {}
+        for period in self.periods:
+            for item in period.evidence:
+                seen.setdefault(item.event, item)
+        return sorted(seen.values(), key=lambda e: (e.time_start or dt.date.min, e.event))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "a": self.a.as_json(),
+            "b": self.b.as_json(),
+            "by": self.by,
+            "window": self.window.as_json(),
+            "periods": [p.as_json() for p in self.periods],
+            "changes": [c.as_json() for c in self.changes],
+            "change_method": self.change_method,
+            "summary": self.summary,
+            "evidence": [e.as_json() for e in self.evidence],
+            "undated": self.undated.as_json(),
+            "scoring": {**self.scoring.as_json(), "neutral_band": self.neutral_band},
+        }
+
+
+def dyad_history(
+    store: Store,
+    a_id: str,
+    b_id: str,
+    *,
+    by: Granularity = "year",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    evidence_per_period: int | None = None,
+    settings: AnalysisSettings | None = None,
+) -> DyadHistory:
+    """The history of the relationship between actors ``a_id`` and ``b_id`` (both directions).
+
+    ``since``/``until`` keep the events whose span overlaps that window (undated events are
+    then left out). ``evidence_per_period`` and the weights default to the configuration.
+    """
+    if by not in GRANULARITIES:
+        raise AnalysisError(f"cannot group by {by!r}: choose one of {', '.join(GRANULARITIES)}")
+    if a_id == b_id:
+        raise SameActor(f"a dyad needs two different actors, got {a_id!r} twice")
+    config = settings or load_settings().analysis
+    scoring = Scoring.from_settings(config)
+    window = TimeWindow(since=since, until=until)
+    limit = config.evidence_per_period if evidence_per_period is None else evidence_per_period
+    band = config.neutral_band
+
+    rows = _period_rows(store, a_id, b_id, by, window, scoring, limit)
+    texts = sentence_texts(
+        store, [(item["doc_id"], item["sentence_idx"]) for row in rows for item in row[-1]]
+    )
+    periods, undated = [], Undated(0, 0.0, [])
+    for key, events, net, *counts, strongest in rows:
+        evidence = [
+            Evidence.from_struct(
+                item, texts.get((item["doc_id"], item["sentence_idx"]), ""), item["weight"]
+            )
+            for item in strongest
+        ]
+        if key is None:
+            undated = Undated(int(events), float(net), evidence)
+            continue
+        start, end = period_bounds(by, key)
+        periods.append(
+            DyadPeriod(
+                label=period_label(by, key),
+                start=start,
+                end=end,
+                events=int(events),
+                net=float(net),
+                polarity=sign_of(float(net), band),
+                counts=dict(zip(COUNT_KEYS, map(int, counts), strict=True)),
+                evidence=evidence,
+            )
+        )
+    series = [PeriodSign(p.label, p.start, p.end, p.net) for p in periods]
+    changes, method = change_points(
+        series,
+        band=band,
+        min_periods=config.changepoint_min_periods,
+        penalty=config.changepoint_penalty,
+    )
+    runs = sign_runs(series, band=band)
+    refs = actor_refs(store, [a_id, b_id])
+    text = summary(runs) if runs else "no dated events between them"
+    return DyadHistory(
+        a=refs[a_id],
+        b=refs[b_id],
+        by=by,
+        window=window,
+        periods=periods,
+        changes=changes,
+        change_method=method,
+        summary=text,
+        undated=undated,
+        scoring=scoring,
+        neutral_band=band,
+    )
+
+
+_DYAD = "((e.source_id = $a AND e.target_id = $b) OR (e.source_id = $b AND e.target_id = $a))"
+
+
+def _period_rows(
+    store: Store,
+    a: str,
+    b: str,
+    by: Granularity,
+    window: TimeWindow,
+    scoring: Scoring,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """Per period (None for the undated): events, net, the counts of :data:`COUNT_KEYS`, and
+    the ``limit`` strongest events as structs, in one query.
+
+    The dyad's rows are found by a scan of the two actor columns alone (``rowid IN``), so the
+    other columns are read for those rows only. A dated event is spread over every period
+    its span overlaps with ``unnest(range(...))``.
+    """
+    contribution, params = scoring.sql("e")
+    where = "true"  # no window: undated events too, as period NULL
+    if window.since is not None or window.last_day is not None:
+        where, window_params = window.sql("e")
+        params.update(window_params)
+    start = key_sql(by, "e.time_start")
+    end = key_sql(by, "coalesce(e.time_end, e.time_start)")
+    kept = "e.modality <> 'negated'"
+    relation = f"{kept} AND e.type = 'RELATION' AND e.polarity"
+    sql = f"""
+        WITH dyad AS (
+            SELECT e.*, {contribution} AS weight, {start} AS k0, {end} AS k1
+            FROM events e
+            WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE {_DYAD}) AND {where}
+        ),
+        spread AS (
+            SELECT *, unnest(CASE WHEN k0 IS NULL THEN [NULL::BIGINT]
+                                  ELSE range(k0, greatest(k0, k1) + 1) END) AS period
+            FROM dyad
+        )
+        SELECT e.period, count(*), sum(e.weight),
+            count(*) FILTER (WHERE {kept} AND e.quad_class = 1),
+            count(*) FILTER (WHERE {kept} AND e.quad_class = 2),
+            count(*) FILTER (WHERE {kept} AND e.quad_class = 3),
+            count(*) FILTER (WHERE {kept} AND e.quad_class = 4),
+            count(*) FILTER (WHERE {relation} > 0),
+            count(*) FILTER (WHERE {relation} < 0),
+            count(*) FILTER (WHERE {relation} = 0),
+            count(*) FILTER (WHERE e.modality = 'negated'),
+            list(struct_insert({EVENT_STRUCT}, weight := e.weight)
+                 ORDER BY abs(e.weight) DESC, e.time_start, e.id)[1:$limit]
+        FROM spread e GROUP BY e.period ORDER BY e.period NULLS LAST
+    """
+    return store.fetch(sql, {**params, "a": a, "b": b, "limit": limit})

@@ -1,0 +1,281 @@
+"""`detente dyad`, `detente relations` and `detente balance`: questions asked of the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.actors.arguments import actor_for_argument
+from detente.analysis import balance, dyad_history, relations
+from detente.analysis.window import TimeWindow
+from detente.cli._common import (
+    fail_cleanly,
+    open_store,
+    parse_day_option,
+    print_json,
+    settings_of,
+    stderr,
+    stdout,
+)
+from detente.cli.docs import JsonOption
+from detente.errors import BadTimeWindow, UsageError
+from detente.pipeline import knowledge_base
+
+
+class By(StrEnum):
+    month = "month"
+    year = "year"
+    decade = "decade"
+
+
+AtOption = Annotated[
+    str | None, typer.Option("--at", help="The state on this date: events up to it.")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Events that began on or before this date.")
+]
+HalfLifeOption = Annotated[
+    float | None,
+    typer.Option(
+        "--half-life",
+        help="Days after which an event's weight halves [default: from the configuration].",
+        metavar="DAYS",
+    ),
+]
+
+
+def _window(at: str | None, since: str | None, until: str | None) -> TimeWindow:
+    """The dates given, or exit status 2 with one line saying what is wrong."""
+    try:
+        return TimeWindow(
+            at=parse_day_option(at, "--at"),
+            since=parse_day_option(since, "--since"),
+            until=parse_day_option(until, "--until"),
+        )
+    except BadTimeWindow as error:
+        stderr.print(f"error: {UsageError(error.args[0])}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _sign(value: int) -> str:
+    return "+" if value > 0 else "−" if value < 0 else "0"
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def dyad_command(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="One actor (any name, alias or id).", metavar="A")],
+    b: Annotated[str, typer.Argument(help="The other actor.", metavar="B")],
+    by: Annotated[By, typer.Option("--by", help="Period to group events by.")] = By.year,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    json: JsonOption = False,
+) -> None:
+    """The history of two actors' relationship: per period counts, net score, sign and
+    evidence; where the sign changes; a one-line summary."""
+    window = _window(None, since, until)
+    with fail_cleanly():
+        settings = settings_of(ctx)
+        kb = knowledge_base(settings)
+        a_id, b_id = actor_for_argument(kb, a), actor_for_argument(kb, b)
+    with open_store(ctx, read_only=True) as store:
+        history = dyad_history(
+            store,
+            a_id,
+            b_id,
+            by=by.value,
+            since=window.since,
+            until=window.until,
+            settings=settings.analysis,
+        )
+    payload = history.as_json()
+    if json:
+        print_json(payload)
+        return
+    stdout.print(f"{history.a.name} – {history.b.name}, by {history.by}", markup=False)
+    stdout.print(f"summary: {history.summary}", markup=False)
+    for change in payload["changes"]:
+        stdout.print(
+            f"change: {change['from']} → {change['to']} between {change['before']} and "
+            f"{change['after']} ({change['method']})",
+            markup=False,
+        )
+    table = Table(box=None)
+    for column in ("period", "events", "net", "sign", "coop v/m", "confl v/m", "rel +/−", "neg"):
+        table.add_column(column, no_wrap=True, justify="right" if column != "period" else "left")
+    for period in payload["periods"]:
+        c = period["counts"]
+        table.add_row(
+            period["period"],
+            str(period["events"]),
+            f"{period['net']:+.2f}",
+            _sign(period["polarity"]),
+            f"{c['verbal_cooperation']}/{c['material_cooperation']}",
+            f"{c['verbal_conflict']}/{c['material_conflict']}",
+            f"{c['relation_positive']}/{c['relation_negative']}",
+            str(c["negated"]),
+        )
+    if payload["periods"]:
+        stdout.print(table)
+        stdout.print("evidence:", markup=False)
+    for item in payload["evidence"]:
+        _print_evidence(item)
+    undated = payload["undated"]
+    if undated["events"]:
+        stdout.print(f"undated ({undated['events']} events):", markup=False)
+        for item in undated["evidence"]:
+            _print_evidence(item)
+
+
+def _print_evidence(item: dict[str, Any], indent: str = "  ") -> None:
+    """One line: weight, type and sign, modality, time, sentence, and where it is."""
+    modality = item["modality"] + (", hedged" if item["hedged"] else "")
+    time = item["time"]
+    when = time["start"] or "undated"
+    if time["end"] and time["end"] != time["start"]:
+        when += f"…{time['end']}"
+    stdout.print(
+        f"{indent}{item['weight']:+.2f} {item['type']}{_sign(item['polarity'])} ({modality}) "
+        f"{when}: {item['text']} [{item['document'][:8]}#{item['sentence']}]",
+        markup=False,
+    )
+
+
+def relations_command(
+    ctx: typer.Context,
+    at: AtOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only this actor's relations.")
+    ] = None,
+    half_life: HalfLifeOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", help="At most N pairs, strongest first [default: 1000]."),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """The signed, weighted graph of actor pairs at a date or in a window, older events
+    decaying, with the strongest evidence per pair."""
+    window = _window(at, since, until)
+    with fail_cleanly():
+        settings = settings_of(ctx)
+        actor_id = actor_for_argument(knowledge_base(settings), actor) if actor else None
+    with open_store(ctx, read_only=True) as store:
+        graph = relations(
+            store,
+            at=window.at,
+            since=window.since,
+            until=window.until,
+            actor=actor_id,
+            half_life_days=half_life,
+            max_edges=limit,
+            settings=settings.analysis,
+        )
+    payload = graph.as_json()
+    if json:
+        print_json(payload)
+        return
+    half = payload["half_life_days"]
+    stdout.print(
+        f"relations at {_day(graph.reference)} (half-life "
+        f"{'none' if half is None else f'{half:g} days'})",
+        markup=False,
+    )
+    for edge in payload["edges"]:
+        stdout.print(
+            f"{edge['a']['name']} – {edge['b']['name']}: {edge['weight']:+.3g} "
+            f"({edge['events']} event{'' if edge['events'] == 1 else 's'})",
+            markup=False,
+        )
+        for item in edge["evidence"]:
+            _print_evidence(item, indent="    ")
+    stdout.print(f"{len(payload['edges'])} of {payload['edges_total']} pairs", markup=False)
+
+
+def balance_command(
+    ctx: typer.Context,
+    at: AtOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", help="Consider the N most active actors [default: 200]."),
+    ] = None,
+    half_life: HalfLifeOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Structural balance of the relations graph (a diagnostic): signed triads, balance
+    ratio, frustration, blocs and 'enemy of my enemy' inferences."""
+    window = _window(at, since, until)
+    settings = settings_of(ctx)
+    with open_store(ctx, read_only=True) as store:
+        result = balance(
+            store,
+            at=window.at,
+            since=window.since,
+            until=window.until,
+            top=top,
+            half_life_days=half_life,
+            settings=settings.analysis,
+        )
+    payload = result.as_json()
+    if json:
+        print_json(payload)
+        return
+    counts, frustration = payload["triad_counts"], payload["frustration"]
+    ratio = payload["balance_ratio"]
+    stdout.print(f"balance at {_day(result.reference)}: {payload['note']}", markup=False)
+    stdout.print(f"definition: {payload['definition']}", markup=False)
+    stdout.print(
+        f"{len(payload['actors'])} actors, {payload['signed_edges']['total']} signed edges; "
+        f"{counts['balanced']} of {counts['total']} triads balanced"
+        + (f" (ratio {ratio:.2f})" if ratio is not None else ""),
+        markup=False,
+    )
+    stdout.print(
+        f"frustration: {frustration['edges']} of {frustration['of']} edges "
+        f"({frustration['method']})",
+        markup=False,
+    )
+    if payload["triads"]:
+        table = Table(box=None, title=f"triads ({counts['listed']} listed)", title_justify="left")
+        for column in ("actors", "signs", "balanced"):
+            table.add_column(column)
+        for triad in payload["triads"]:
+            table.add_row(
+                ", ".join(a["name"] for a in triad["actors"]),
+                triad["signs"],
+                "balanced" if triad["balanced"] else "unbalanced",
+            )
+        stdout.print(table)
+    for bloc in payload["blocs"]:
+        names = ", ".join(a["name"] for a in bloc["actors"])
+        stdout.print(f"bloc (part {bloc['component']}): {names}", markup=False)
+    if payload["inferences"]:
+        stdout.print(
+            f"inferred signs, no direct evidence ({len(payload['inferences'])} of "
+            f"{payload['inferences_total']} listed):",
+            markup=False,
+        )
+        for inference in payload["inferences"]:
+            paths = "; ".join(
+                f"via {p['via']['name']} ({_sign(p['signs'][0])}{_sign(p['signs'][1])})"
+                for p in inference["paths"]
+            )
+            stdout.print(
+                f"  {inference['a']['name']} – {inference['b']['name']}: "
+                f"{_sign(inference['sign'])} inferred, {paths}",
+                markup=False,
+            )

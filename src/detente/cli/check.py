@@ -1,0 +1,83 @@
+"""`detente check "CLAIM"`: is a claim supported or contradicted by the store, and by what."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from detente.analysis.claims import check_claim
+from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stdout
+from detente.cli.analysis import AtOption, SinceOption, UntilOption, _window
+from detente.cli.docs import JsonOption
+from detente.pipeline import Extraction
+
+
+def check_command(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help='The claim, e.g. "Iran supports ISIS-K".')],
+    at: AtOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Check a claim against the evidence: supported, contradicted, mixed (with the periods
+    where each holds) or not enough evidence, with the sentences behind the verdict."""
+    window = _window(at, since, until)
+    with fail_cleanly():
+        settings = settings_of(ctx)
+        extraction = Extraction(settings)
+    with open_store(ctx, read_only=True) as store, fail_cleanly():
+        result = check_claim(
+            store,
+            claim,
+            extraction=extraction,
+            at=window.at,
+            since=window.since,
+            until=window.until,
+            settings=settings,
+        )
+    answer = result.as_json()
+    if json:
+        print_json(answer)
+        return
+    parsed = answer["parsed"]
+    sign = "+" if parsed["polarity"] > 0 else "−"
+    stdout.print(
+        f"claim: {answer['claim']}  (read as {parsed['source']['name']} {parsed['type']}{sign} "
+        f"{parsed['target']['name']})",
+        markup=False,
+    )
+    stdout.print(f"verdict: {answer['verdict']}", markup=False)
+    for period in answer["periods"]:
+        stdout.print(
+            f"  {period['period']:<12} {period['verdict']:<20} "
+            f"support {period['supporting']:.2f}  against {period['contradicting']:.2f}",
+            markup=False,
+        )
+    _evidence("supporting", answer["supporting"])
+    _evidence("contradicting", answer["contradicting"])
+    _evidence("reported or hedged, supporting", answer["reported"]["supporting"])
+    _evidence("reported or hedged, contradicting", answer["reported"]["contradicting"])
+    if answer["structural"]:
+        stdout.print("structure (diagnostic):", markup=False)
+        for path in answer["structural"]:
+            stdout.print(
+                f"  via {path['via']['name']}: {path['sign_with_source']:+d} and "
+                f"{path['sign_with_target']:+d} imply {path['implies']:+d}",
+                markup=False,
+            )
+    stdout.print(answer["explanation"], markup=False)
+
+
+def _evidence(title: str, items: list[dict[str, Any]]) -> None:
+    if not items:
+        return
+    stdout.print(f"{title}:", markup=False)
+    for item in items:
+        when = (item["time"]["start"] or "undated")[:4]
+        stdout.print(
+            f"  [{when}] {item['type']} {item['modality']} (weight {item['weight']:.2f}; "
+            f"{item['why']}) {item['document'][:8]}#{item['sentence']}: {item['text']}",
+            markup=False,
+        )

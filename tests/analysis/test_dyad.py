@@ -1,0 +1,224 @@
+"""Dyad histories on stores of hand-made events: counts, net scores, spans, changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from detente.analysis import dyad_history
+from detente.config import AnalysisSettings
+from detente.errors import AnalysisError, SameActor
+from detente.store import Store
+from tests.analysis.builders import event, write_store
+
+KZ, KG, UZ = "kazakhstan", "kyrgyzstan", "uzbekistan"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    db = write_store(
+        tmp_path / "dyad.duckdb",
+        [
+            # 1995: an assault and a reported accusation, in both directions
+            event(
+                KZ,
+                "ASSAULT",
+                KG,
+                "1995-03-02",
+                intensity=-9.3,
+                text="Kazakh troops shelled a Kyrgyz border post in March 1995.",
+            ),
+            event(
+                KG,
+                "ACCUSE",
+                KZ,
+                "1995-05-10",
+                intensity=-2.0,
+                modality="reported",
+                text="Bishkek reportedly accused Astana of the shelling.",
+            ),
+            # a relation-state statement over the whole decade
+            event(
+                KZ,
+                "RELATION",
+                KG,
+                "1990-01-01",
+                "1999-12-31",
+                polarity=-1,
+                text="Throughout the 1990s relations between the two were cold.",
+            ),
+            # 2021: cooperation, and recognition that did not happen
+            event(
+                KZ,
+                "COOPERATE",
+                KG,
+                "2021-04-01",
+                intensity=6.8,
+                text="Kazakhstan and Kyrgyzstan opened a joint power line in 2021.",
+            ),
+            event(
+                KG,
+                "SUPPORT",
+                KZ,
+                "2021-09-01",
+                intensity=4.6,
+                modality="negated",
+                text="Kyrgyzstan did not endorse the Kazakh proposal.",
+            ),
+            event(
+                KZ,
+                "RELATION",
+                KG,
+                "2022-01-01",
+                "2023-12-31",
+                polarity=1,
+                text="In 2022 and 2023 the two neighbours kept warm ties.",
+            ),
+            # not this dyad
+            event(
+                KZ,
+                "ASSAULT",
+                UZ,
+                "2021-01-01",
+                intensity=-9.3,
+                text="An unrelated clash with Uzbekistan.",
+            ),
+            event(
+                KZ,
+                "ASSAULT",
+                None,
+                "2021-01-01",
+                intensity=-9.3,
+                text="Kazakhstan attacked an unnamed group.",
+            ),
+            # undated
+            event(
+                KG,
+                "CONSULT",
+                KZ,
+                None,
+                intensity=2.1,
+                text="Officials of both countries met at some point.",
+            ),
+        ],
+    )
+    with Store.open(db, read_only=True) as opened:
+        yield opened
+
+
+def test_counts_and_net_by_hand(store: Store, settings: AnalysisSettings) -> None:
+    history = dyad_history(store, KZ, KG, settings=settings)
+    by_label = {p.label: p for p in history.periods}
+    p1995 = by_label["1995"]
+    # −9.3 (asserted) + −2.0 × 0.5 (reported) + −3 (relation over the 1990s)
+    assert p1995.net == pytest.approx(-13.3)
+    assert p1995.events == 3
+    assert p1995.counts["material_conflict"] == 1
+    assert p1995.counts["verbal_conflict"] == 1
+    assert p1995.counts["relation_negative"] == 1
+    p2021 = by_label["2021"]
+    # +6.8, and a negated SUPPORT: −0.25 × 4.6, counted as negated, not as cooperation
+    assert p2021.net == pytest.approx(6.8 - 1.15)
+    assert p2021.counts["material_cooperation"] == 1
+    assert p2021.counts["verbal_cooperation"] == 0
+    assert p2021.counts["negated"] == 1
+    assert by_label["2022"].net == pytest.approx(3.0)
+    assert p1995.polarity == -1 and p2021.polarity == 1
+
+
+def test_a_span_counts_once_in_every_period_it_overlaps(
+    store: Store, settings: AnalysisSettings
+) -> None:
+    history = dyad_history(store, KZ, KG, settings=settings)
+    labels = [p.label for p in history.periods]
+    assert labels == [str(y) for y in range(1990, 2000)] + ["2021", "2022", "2023"]
+    nineties = [p for p in history.periods if p.label.startswith("199") and p.label != "1995"]
+    assert len(nineties) == 9 and all(p.net == pytest.approx(-3.0) for p in nineties)
+    # listed once in the dyad's evidence, though it appears in ten periods
+    relation_1990s = [e for e in history.evidence if e.time_start == dt.date(1990, 1, 1)]
+    assert len(relation_1990s) == 1
+    by_decade = dyad_history(store, KZ, KG, by="decade", settings=settings)
+    assert [p.label for p in by_decade.periods] == ["1990s", "2020s"]
+    assert by_decade.periods[0].events == 3
+    assert by_decade.periods[0].net == pytest.approx(-13.3)
+
+
+def test_summary_changes_and_evidence(store: Store, settings: AnalysisSettings) -> None:
+    history = dyad_history(store, KZ, KG, settings=settings)
+    assert history.summary == "hostile in the 1990s; cooperative 2021–2023"
+    assert history.change_method == "pelt"  # 13 non-empty periods
+    assert [(c.before, c.after, c.from_sign, c.to_sign) for c in history.changes] == [
+        ("1999", "2021", -1, 1)
+    ]
+    strongest = history.periods[5].evidence[0]  # 1995
+    assert strongest.text == "Kazakh troops shelled a Kyrgyz border post in March 1995."
+    assert strongest.weight == pytest.approx(-9.3)
+    assert (strongest.type, strongest.modality) == ("ASSAULT", "asserted")
+    assert [e.weight for e in history.periods[5].evidence] == pytest.approx([-9.3, -3.0, -1.0])
+
+
+def test_undated_events_are_apart(store: Store, settings: AnalysisSettings) -> None:
+    history = dyad_history(store, KZ, KG, settings=settings)
+    assert history.undated.events == 1
+    assert history.undated.net == pytest.approx(2.1)
+    assert history.undated.evidence[0].text == "Officials of both countries met at some point."
+    assert all(p.label != "None" for p in history.periods)
+
+
+def test_the_order_of_the_actors_does_not_matter(store: Store, settings: AnalysisSettings) -> None:
+    one = dyad_history(store, KZ, KG, settings=settings).as_json()
+    other = dyad_history(store, KG, KZ, settings=settings).as_json()
+    assert one["periods"] == other["periods"]
+    assert one["a"] == {"id": KZ, "name": "Kazakhstan"}
+
+
+def test_month_periods_and_window(store: Store, settings: AnalysisSettings) -> None:
+    months = dyad_history(
+        store,
+        KZ,
+        KG,
+        by="month",
+        since=dt.date(2021, 1, 1),
+        until=dt.date(2021, 12, 31),
+        settings=settings,
+    )
+    assert [p.label for p in months.periods] == ["2021-04", "2021-09"]
+    assert months.undated.events == 0  # a window leaves undated events out
+    assert months.summary == "cooperative in April 2021; hostile in September 2021"
+    assert months.change_method == "sign-run"
+
+
+def test_json_shape(store: Store, settings: AnalysisSettings) -> None:
+    payload = dyad_history(store, KZ, KG, settings=settings).as_json()
+    assert {"a", "b", "periods", "changes", "summary", "evidence", "undated"} <= set(payload)
+    period = payload["periods"][0]
+    assert {"period", "start", "end", "events", "net", "polarity", "counts", "evidence"} <= set(
+        period
+    )
+    item = period["evidence"][0]
+    assert {"event", "type", "modality", "polarity", "text", "document", "sentence"} <= set(item)
+    assert payload["changes"][0] == {
+        "before": "1999",
+        "after": "2021",
+        "from": "hostile",
+        "to": "cooperative",
+        "from_polarity": -1,
+        "to_polarity": 1,
+        "method": "pelt",
+    }
+
+
+def test_no_events_between_them(store: Store, settings: AnalysisSettings) -> None:
+    history = dyad_history(store, KG, UZ, settings=settings)
+    assert history.periods == [] and history.changes == []
+    assert history.summary == "no dated events between them"
+
+
+def test_bad_questions(store: Store, settings: AnalysisSettings) -> None:
+    with pytest.raises(SameActor):
+        dyad_history(store, KZ, KZ, settings=settings)
+    with pytest.raises(AnalysisError, match="cannot group by"):
+        dyad_history(store, KZ, KG, by="week", settings=settings)  # type: ignore[arg-type]
