@@ -18,6 +18,7 @@ from detente.cli.docs import docs_command, show_command
 from detente.cli.evaluate import eval_command
 from detente.cli.events import events_command
 from detente.cli.ingest import ingest_command, run_command
+from detente.cli.views import export_command, report_command, serve_command
 
 app = typer.Typer(
     name="detente",
@@ -85,6 +86,9 @@ app.command("dyad")(dyad_command)
 app.command("relations")(relations_command)
 app.command("balance")(balance_command)
 app.command("check")(check_command)
+app.command("report")(report_command)
+app.command("serve")(serve_command)
+app.command("export")(export_command)
 
 
 def main() -> None:

@@ -1,0 +1,302 @@
+"""The JSON API under ``/api/``: documents, actors, events, dyad, relations, balance, check,
+and ``view`` (everything the pages draw).
+
+Each endpoint opens the store read-only for the length of one request, calls the library
+(the same functions as the command line) and answers one JSON object: ``{"ok": true, ...}``
+on success, ``{"ok": false, "error": {"code", "message", "status"}}`` otherwise (see
+:mod:`detente.views.server`). Keys are only ever added. Actor parameters take any name,
+alias or id the knowledge base knows, as on the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+import detente.analysis as analysis
+from detente.actors.arguments import actor_for_argument
+from detente.actors.kb import KnowledgeBase
+from detente.config import Settings
+from detente.errors import NotAvailable, UsageError
+from detente.ingest.dates import parse_date
+from detente.pipeline import Extraction, knowledge_base
+from detente.store import Store
+from detente.views.data import view_data
+from detente.views.event_json import event_json
+from detente.views.filters import EventFilter
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api")
+
+DateParam = Annotated[str | None, Query(description="A date (YYYY-MM-DD or any common form).")]
+ActorParam = Annotated[str | None, Query(description="Any actor name, alias or id.")]
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """The store, read-only, for one request."""
+    path: Path = request.app.state.store_path
+    with Store.open(path, read_only=True) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _knowledge_base(request: Request) -> KnowledgeBase:
+    """The knowledge base, loaded on first use (a page that names no actor never needs it)."""
+    state = request.app.state
+    with state.kb_lock:
+        if state.kb is None:
+            state.kb = knowledge_base(_settings(request))
+        kb: KnowledgeBase = state.kb
+    return kb
+
+
+def _actor(request: Request, store: Store, value: str | None) -> str | None:
+    """A store id for what the user typed: an id stored as is, else the knowledge base's."""
+    if value is None or not value.strip():
+        return None
+    wanted = value.strip()
+    if store.fetch("SELECT 1 FROM actors WHERE id = ?", [wanted]):
+        return wanted
+    return actor_for_argument(_knowledge_base(request), wanted)
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    if value is None or not value.strip():
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise UsageError(f"{name} {value!r} is not a date")
+    return day
+
+
+def ok(payload: dict[str, Any]) -> dict[str, Any]:
+    return {"ok": True, **payload}
+
+
+@router.get("/documents", summary="Stored documents")
+def documents(store: StoreDep) -> dict[str, Any]:
+    """Every document: id, title, publication date (and whether it is estimated), source."""
+    return ok({"documents": [d.as_json() for d in store.documents()]})
+
+
+@router.get("/documents/{doc_id}", summary="One document with its sentences")
+def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    """A document's clean text and sentences (a unique id prefix of 4+ characters works)."""
+    doc = store.document(doc_id)
+    return ok(
+        {
+            "id": doc.id,
+            "title": doc.title,
+            "source": doc.source,
+            "origin": doc.origin,
+            "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None,
+            "published_is_estimate": doc.published_is_estimate,
+            "text": doc.text,
+            "sentences": [
+                {"index": s.index, "paragraph": s.paragraph, "text": s.text} for s in doc.sentences
+            ],
+        }
+    )
+
+
+@router.get("/actors", summary="Actors found in the store")
+def actors(store: StoreDep) -> dict[str, Any]:
+    """Actors with their kind, country, CAMEO code and activity, most mentioned first."""
+    records = store.actor_records()
+    rows = []
+    for actor_id, mentions, docs, first, last in store.actor_activity():
+        record = records.get(actor_id)
+        rows.append(
+            {
+                "id": actor_id,
+                "name": record.name if record else actor_id,
+                "kind": record.kind if record else None,
+                "country": record.country if record else None,
+                "cameo_code": record.cameo_code if record else None,
+                "provisional": bool(record and record.provisional),
+                "mentions": mentions,
+                "documents": docs,
+                "first": first.isoformat() if first else None,
+                "last": last.isoformat() if last else None,
+            }
+        )
+    return ok({"actors": rows})
+
+
+@router.get("/events", summary="Events with their evidence (as `detente events --json`)")
+def events(
+    request: Request,
+    store: StoreDep,
+    actor: ActorParam = None,
+    with_: Annotated[str | None, Query(alias="with", description="The other side.")] = None,
+    type: Annotated[list[str] | None, Query(description="PLOVER type; repeatable.")] = None,
+    modality: Annotated[list[str] | None, Query(description="Modality; repeatable.")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    limit: Annotated[int | None, Query(ge=1, description="At most this many.")] = None,
+) -> dict[str, Any]:
+    """The same filters and the same event objects as ``detente events --json``."""
+    actor_id = _actor(request, store, actor)
+    other_id = _actor(request, store, with_)
+    if actor_id is None:
+        actor_id, other_id = other_id, None
+    chosen = EventFilter(
+        actor=actor_id,
+        other=other_id,
+        types=tuple(type or ()),
+        modalities=tuple(modality or ()),
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        limit=limit,
+    )
+    return ok(
+        {"filters": chosen.as_json(), "events": [event_json(r) for r in chosen.events(store)]}
+    )
+
+
+@router.get("/dyad", summary="Two actors' relationship over time")
+def dyad(
+    request: Request,
+    store: StoreDep,
+    a: Annotated[str, Query(description="One actor.")],
+    b: Annotated[str, Query(description="The other actor.")],
+    by: Literal["month", "year", "decade"] = "year",
+    since: DateParam = None,
+    until: DateParam = None,
+) -> dict[str, Any]:
+    """Per period counts, net score and sign, change points, summary and evidence
+    (as ``detente dyad --json``)."""
+    a_id, b_id = _actor(request, store, a), _actor(request, store, b)
+    assert a_id is not None and b_id is not None  # required parameters
+    history = analysis.dyad_history(
+        store,
+        a_id,
+        b_id,
+        by=by,
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        settings=_settings(request).analysis,
+    )
+    return ok(history.as_json())
+
+
+@router.get("/relations", summary="The signed actor graph at a date or in a window")
+def relations(
+    request: Request,
+    store: StoreDep,
+    at: DateParam = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    actor: ActorParam = None,
+    half_life: Annotated[float | None, Query(gt=0, description="Days; inf for none.")] = None,
+) -> dict[str, Any]:
+    """Edges with weight, sign and top evidence (as ``detente relations --json``)."""
+    found = analysis.relations(
+        store,
+        at=_day(at, "at"),
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        actor=_actor(request, store, actor),
+        half_life_days=half_life,
+        settings=_settings(request).analysis,
+    )
+    return ok(found.as_json())
+
+
+@router.get("/balance", summary="Structural balance of the relations graph")
+def balance(
+    request: Request,
+    store: StoreDep,
+    at: DateParam = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    top: Annotated[int | None, Query(ge=3, description="Most active actors used.")] = None,
+) -> dict[str, Any]:
+    """Triads, balance ratio, frustration, blocs, inferred signs (as ``detente balance``)."""
+    found = analysis.balance(
+        store,
+        at=_day(at, "at"),
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        top=top,
+        settings=_settings(request).analysis,
+    )
+    return ok(found.as_json())
+
+
+@router.get("/check", summary="Check a claim against the evidence")
+def check(
+    request: Request,
+    store: StoreDep,
+    claim: Annotated[str, Query(min_length=1, description="The claim, in plain English.")],
+    at: DateParam = None,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> dict[str, Any]:
+    """A verdict with supporting and contradicting evidence (as ``detente check --json``);
+    501 when this detente has no claim checker."""
+    checker = _claim_checker()
+    if checker is None:
+        raise NotAvailable(
+            "claim checking is not available in this version of detente "
+            "(detente.analysis.claims has no check_claim function)"
+        )
+    offered: dict[str, Any] = {
+        "at": _day(at, "at"),
+        "since": _day(since, "since"),
+        "until": _day(until, "until"),
+        "settings": _settings(request),
+    }
+    accepted = inspect.signature(checker).parameters
+    state = request.app.state
+    with state.extraction_lock:  # one parser, one claim at a time
+        if state.extraction is None:
+            state.extraction = Extraction(_settings(request))
+        offered["extraction"] = state.extraction
+        result = checker(store, claim, **{k: v for k, v in offered.items() if k in accepted})
+    payload = result.as_json() if hasattr(result, "as_json") else dict(result)
+    return ok(payload)
+
+
+def _claim_checker() -> Callable[..., Any] | None:
+    """The analysis's claim checker, looked up when asked so the rest of the API works with a
+    detente that has none."""
+    try:
+        module = importlib.import_module("detente.analysis.claims")
+    except ImportError:
+        return None
+    checker = getattr(module, "check_claim", None)
+    return checker if callable(checker) else None
+
+
+@router.get("/view", summary="Everything the report and the web app's page draw")
+def view(
+    request: Request,
+    store: StoreDep,
+    actor: ActorParam = None,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> dict[str, Any]:
+    """Network, dyad timelines, balance, events and documents for one filter (the dict the
+    HTML report embeds)."""
+    chosen = EventFilter(
+        actor=_actor(request, store, actor),
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+    )
+    return ok(view_data(store, chosen, settings=_settings(request).analysis))

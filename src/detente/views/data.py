@@ -1,0 +1,209 @@
+"""The one dict behind the report and the web app's pages.
+
+The report embeds it as JSON and the web app serves it from ``/api/view``; the same
+``views.js`` draws both, so the two views cannot drift apart. It only reads the store and
+calls :mod:`detente.analysis` (relations for the network, dyad histories for the timelines,
+balance for the diagnostics); every figure it shows is one an analysis command also prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+from detente import analysis
+from detente.analysis.scoring import Scoring
+from detente.config import AnalysisSettings, load_settings
+from detente.errors import DetenteError
+from detente.model import ActorRecord
+from detente.store import Store
+from detente.views.filters import EventFilter
+
+__all__ = ["DEFAULT_DYADS", "MAX_EVENTS", "view_data"]
+
+#: Timelines drawn for this many of the most active pairs.
+DEFAULT_DYADS: Final = 6
+#: At most this many events are embedded (the evidence table and edge panels); the rest are
+#: counted, and the network and timelines still cover every event.
+MAX_EVENTS: Final = 5000
+
+
+def view_data(
+    store: Store,
+    filters: EventFilter | None = None,
+    *,
+    settings: AnalysisSettings | None = None,
+    dyads: int = DEFAULT_DYADS,
+    max_events: int = MAX_EVENTS,
+) -> dict[str, Any]:
+    """Network, dyad timelines, balance, events and documents for one filter."""
+    chosen = filters or EventFilter()
+    config = settings or load_settings().analysis
+    scoring = Scoring.from_settings(config)
+    records = store.actor_records()
+    rows = chosen.events(store)
+    network = _network(store, chosen, config, records)
+    pairs = [(edge["a"], edge["b"]) for edge in network["edges"]]
+    busiest = sorted(pairs, key=lambda p: -_pair_events(network["edges"], p))[:dyads]
+    return {
+        "filters": chosen.as_json(),
+        "store": store.path.name,
+        "counts": {
+            "documents": store.count("documents"),
+            "events": len(rows),
+            "events_shown": min(len(rows), max_events),
+        },
+        "network": network,
+        "dyads": [_dyad(store, a, b, chosen, config) for a, b in busiest],
+        "balance": _balance(store, chosen, config),
+        "events": [_event(row, scoring) for row in rows[:max_events]],
+        "documents": _documents(store, {row["doc_id"] for row in rows[:max_events]}),
+    }
+
+
+def _network(
+    store: Store,
+    chosen: EventFilter,
+    config: AnalysisSettings,
+    records: Mapping[str, ActorRecord],
+) -> dict[str, Any]:
+    """Actor nodes and signed edges from :func:`detente.analysis.relations` (decayed to the
+    window's reference date, as ``detente relations`` shows them)."""
+    found = analysis.relations(
+        store,
+        since=chosen.since,
+        until=chosen.until,
+        actor=chosen.actor,
+        evidence_per_edge=0,
+        settings=config,
+    )
+    payload = found.as_json()
+    events_of: dict[str, int] = {}
+    edges = []
+    for edge in found.edges:
+        events_of[edge.a] = events_of.get(edge.a, 0) + edge.events
+        events_of[edge.b] = events_of.get(edge.b, 0) + edge.events
+        edges.append(
+            {
+                "a": edge.a,
+                "b": edge.b,
+                "weight": round(edge.weight, 4),
+                "sign": edge.sign,
+                "events": edge.events,
+                "cooperative": round(edge.cooperative, 4),
+                "hostile": round(edge.hostile, 4),
+            }
+        )
+    nodes = []
+    for actor_id, ref in sorted(found.actors.items()):
+        record = records.get(actor_id)
+        nodes.append(
+            {
+                "id": actor_id,
+                "name": ref.name,
+                "kind": record.kind if record else "unknown",
+                "country": record.country if record else None,
+                "code": record.cameo_code if record else None,
+                "events": events_of.get(actor_id, 0),
+            }
+        )
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "reference_date": payload["reference_date"],
+        "half_life_days": payload["half_life_days"],
+        "decay": payload["decay"],
+        "undated_events_left_out": payload["undated_events_left_out"],
+        "scoring": payload["scoring"],
+    }
+
+
+def _pair_events(edges: Sequence[Mapping[str, Any]], pair: tuple[str, str]) -> int:
+    return next(int(e["events"]) for e in edges if (e["a"], e["b"]) == pair)
+
+
+def _dyad(
+    store: Store, a: str, b: str, chosen: EventFilter, config: AnalysisSettings
+) -> dict[str, Any]:
+    history = analysis.dyad_history(
+        store, a, b, by="year", since=chosen.since, until=chosen.until, settings=config
+    )
+    payload = history.as_json()
+    return {
+        "a": payload["a"],
+        "b": payload["b"],
+        "by": payload["by"],
+        "summary": payload["summary"],
+        "periods": [
+            {key: p[key] for key in ("period", "start", "end", "events", "net", "polarity")}
+            for p in payload["periods"]
+        ],
+        "changes": payload["changes"],
+        "change_method": payload["change_method"],
+        "neutral_band": payload["scoring"]["neutral_band"],
+    }
+
+
+def _balance(store: Store, chosen: EventFilter, config: AnalysisSettings) -> dict[str, Any]:
+    """The balance diagnostics, or the reason they could not be computed."""
+    try:
+        payload = analysis.balance(
+            store, since=chosen.since, until=chosen.until, settings=config
+        ).as_json()
+    except DetenteError as error:
+        return {"error": str(error)}
+    payload.pop("edges", None)  # evidence is in the report's own event list
+    return payload
+
+
+def _event(row: Mapping[str, Any], scoring: Scoring) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "start": _day(row["time_start"]),
+        "end": _day(row["time_end"]),
+        "precision": row["time_precision"],
+        "source": row["source_id"],
+        "source_name": row["source_name"],
+        "target": row["target_id"],
+        "target_name": row["target_name"],
+        "type": row["type"],
+        "polarity": row["polarity"],
+        "intensity": row["intensity"],
+        "modality": row["modality"],
+        "hedged": bool(row["hedged"]),
+        "asserted_by": row["asserted_by"],
+        "reciprocal": bool(row["reciprocal"]),
+        "weight": round(
+            scoring.contribution(
+                type_=row["type"],
+                intensity=row["intensity"],
+                polarity=int(row["polarity"] or 0),
+                modality=row["modality"],
+                hedged=bool(row["hedged"]),
+            ),
+            4,
+        ),
+        "document": row["doc_id"],
+        "sentence": row["sentence_idx"],
+        "text": row["sentence_text"],
+    }
+
+
+def _documents(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
+    return {
+        d.id: {
+            "title": d.title,
+            "published": _day(d.published),
+            "source": d.source,
+            "origin": d.origin,
+        }
+        for d in store.documents()
+        if d.id in ids
+    }
+
+
+def _day(value: Any) -> str | None:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None
