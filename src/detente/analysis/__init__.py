@@ -6,6 +6,7 @@ returns typed results whose ``as_json()`` is the stable JSON of the command line
 - :func:`dyad_history` — two actors over time: counts, net score, sign, change points.
 - :func:`relations` — the signed, decayed graph of actor pairs at a date or in a window.
 - :func:`balance` — structural balance of that graph: triads, frustration, blocs, inferences.
+- :func:`check_claim` — a claim read by the extractor, weighed against the evidence by period.
 
 Every figure is built from one per-event weight (:mod:`detente.analysis.scoring`) whose
 numbers are in the ``[analysis]`` section of the configuration.
@@ -14,6 +15,7 @@ numbers are in the ``[analysis]`` section of the configuration.
 from __future__ import annotations
 
 from detente.analysis.balance import Balance, balance
+from detente.analysis.claims import ClaimCheck, check_claim
 from detente.analysis.dyad import DyadHistory, DyadPeriod, dyad_history
 from detente.analysis.evidence import ActorRef, Evidence
 from detente.analysis.graph import Edge, Relations, relations
@@ -23,6 +25,7 @@ from detente.analysis.window import TimeWindow
 __all__ = [
     "ActorRef",
     "Balance",
+    "ClaimCheck",
     "DyadHistory",
     "DyadPeriod",
     "Edge",
@@ -31,6 +34,7 @@ __all__ = [
     "Scoring",
     "TimeWindow",
     "balance",
+    "check_claim",
     "dyad_history",
     "relations",
 ]
