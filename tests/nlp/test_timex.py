@@ -544,3 +544,12 @@ def test_parts_of_a_month_without_a_year() -> None:
         "2024-12-31",
         M,
     )
+
+
+def test_recently_is_the_months_before_the_reference_and_yields_to_explicit_dates() -> None:
+    reference = date(2025, 9, 1)
+    [span] = find_time_expressions("Before recent tensions, trade grew.", reference)
+    assert (span.text, span.end) == ("recent", reference)
+    assert span.start == date(2025, 6, 3)
+    assert sentence_time("They recently met, as they did in 2019.", reference).text == "2019"
+    assert find_time_expressions("A recently-built road.", reference) == []

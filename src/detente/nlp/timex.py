@@ -158,6 +158,7 @@ _SEASONS = {
 class _Vocabulary:
     numbers: dict[str, int]
     recent: int
+    recent_days: int
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
     weekday_not_after: frozenset[str]
@@ -180,6 +181,7 @@ def _load_vocabulary() -> _Vocabulary:
     return _Vocabulary(
         numbers={str(k).lower(): int(v) for k, v in raw["number_words"].items()},
         recent=int(raw["recent_count"]),
+        recent_days=int(raw["recent_days"]),
         not_year_after=words("not_year_after"),
         not_year_before=words("not_year_before"),
         weekday_not_after=words("weekday_not_after"),
@@ -258,7 +260,9 @@ _F_DASH_MONTH = re.compile(rf"\s*[-–—]\s*(?:{_FULL_MONTH})\b")
 _F_ONWARDS = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:onwards?|beyond)\b")
 _F_OF = re.compile(r"\s+of\b")
 _RANGE_LINK = re.compile(r"\s*(?:(?P<w>and|to|until|till|through|thru)|(?P<dash>-|–|—))\s*")
-_VAGUE = re.compile(r"now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days")
+_VAGUE = re.compile(
+    r"now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently|recent"
+)
 
 
 def _back(pattern: re.Pattern[str], lower: str, pos: int, width: int = 24) -> re.Match[str] | None:
@@ -894,6 +898,21 @@ def _h_now(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _cand(m.start(), m.end(), (ref, ref), Precision.DAY, True, vague=True, operators=False)
 
 
+def _h_recent(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """ "recently", "recent tensions": the few months before the reference date; vague, so
+    an explicit date in the same sentence wins."""
+    ref, lower = ctx.ref, ctx.lower
+    if ref is None or _letter_before(lower, m.start()) or _letter_after(lower, m.end()):
+        return None
+    if lower[m.end() : m.end() + 1] in {"-", "'", "’"}:
+        return None  # "recently-built": describes a thing, dates no event
+    start = ref - timedelta(days=_VOCAB.recent_days)
+    # No "before"/"after" operator: in "before recent tensions" the tensions are recent.
+    return _cand(
+        m.start(), m.end(), (start, ref), Precision.MONTH, True, vague=True, operators=False
+    )
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     ref, text = ctx.ref, ctx.text
     if ref is None or _letter_before(text, m.start()):
@@ -1130,6 +1149,7 @@ _RULES: tuple[_Rule, ...] = (
         on_lower=True,
         keys=("now", "currently", "present", "moment", "these days"),
     ),
+    _rule(r"recently|recent", _h_recent, on_lower=True, keys=("recently", "recent")),
     _rule(rf"{_WEEKDAY_CORE}\b", _h_weekday, weekdays=True),
     _rule(
         r"(?P<rel>this\s+past|this|last|next|the\s+current|the)\s+"
