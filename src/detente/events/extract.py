@@ -1002,7 +1002,8 @@ def _object_tokens(
         word.i
         for obj in objects
         for word in _object_words(obj, partitives)
-        if word.lemma_.lower() in lemmas
+        # a merged actor token ("the Chilean ambassador") is read by its head noun
+        if word.lemma_.lower() in lemmas or word.lemma_.lower().rsplit(" ", 1)[-1] in lemmas
     ]
     if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
         found.append(token.head.i)
