@@ -121,3 +121,35 @@ class Event:
     extractor: str
     extractor_version: str
     trace: str  # JSON: which pattern fired, how each actor and the time were found
+    contexts: tuple[str, ...] = ()  # PLOVER contexts (economic, migration, ...), nearest first
+
+
+@dataclass(frozen=True, slots=True)
+class Driver:
+    """Why an actor acts, as the text states it: a fear, an interest or a reason.
+
+    "Iran fears renewed instability could trigger another wave of refugees" is a fear of Iran
+    (toward Afghanistan, the place the text names), in the migration context.
+    """
+
+    id: str
+    doc_id: str
+    sentence: int
+    actor_id: str
+    toward_id: str | None  # the actor it bears on, when the text says (or the paragraph)
+    toward_origin: str  # sentence, paragraph, none
+    kind: str  # fear, interest, reason
+    cue: str  # the word that made it a driver
+    summary: str  # the words that state the driver
+    contexts: tuple[str, ...]
+    modality: str
+    asserted_by: str | None
+    time_start: dt.date | None
+    time_end: dt.date | None
+    time_precision: str | None
+    time_text: str | None
+    confidence: float
+    extractor: str
+    extractor_version: str
+    cue_start: int = 0  # the cue's character offsets in the document
+    cue_end: int = 0

@@ -21,14 +21,16 @@ from detente.actors.records import actor_records
 from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
+from detente.events.contexts import CONTEXTS_VERSION
 from detente.events.document import ExtractionReport, extract_events
+from detente.events.drivers import DRIVER_VERSION
 from detente.events.extract import EXTRACTOR_VERSION, EventExtractor
 from detente.events.lexicon import load_lexicon
 from detente.events.ontology import load_ontology
 from detente.events.parse import load_parser
 from detente.ingest import IngestOptions, plan_sources, read_source
 from detente.ingest.web import make_client
-from detente.model import ActorRecord, Document, Event, Mention
+from detente.model import ActorRecord, Document, Driver, Event, Mention
 from detente.nlp import split_sentences
 from detente.store import Store
 
@@ -127,12 +129,14 @@ def knowledge_base(settings: Settings) -> KnowledgeBase:
 
 
 def extraction_version(settings: Settings) -> str:
-    """Changes when the extractors or the user's actor files change, so documents are redone."""
+    """Changes when the extractors (events and their contexts) or the user's actor files
+    change, so documents are redone."""
     digest = hashlib.sha256()
     for name in settings.actor_files:
         digest.update(Path(name).read_bytes())
     digest.update(str(settings.propose_unknown_actors).encode())
-    return f"actors{ACTORS_STAGE_VERSION}-events{EXTRACTOR_VERSION}-{digest.hexdigest()[:8]}"
+    events = f"events{EXTRACTOR_VERSION}.contexts{CONTEXTS_VERSION}.drivers{DRIVER_VERSION}"
+    return f"actors{ACTORS_STAGE_VERSION}-{events}-{digest.hexdigest()[:8]}"
 
 
 def hyphenated_names(kb: KnowledgeBase) -> tuple[str, ...]:
@@ -149,6 +153,7 @@ class BatchResult:
     actors: list[ActorRecord]
     events: list[Event]
     report: ExtractionReport
+    drivers: list[Driver]
 
 
 class Extraction:
@@ -170,6 +175,7 @@ class Extraction:
         """Actors, then events, of each document: a pure function of the documents."""
         resolved = {d.id: self.resolver.resolve_with_places(d) for d in documents}
         mentions = {doc_id: actors for doc_id, (actors, _) in resolved.items()}
+        drivers: list[Driver] = []
         events, report = extract_events(
             documents,
             mentions,
@@ -177,6 +183,7 @@ class Extraction:
             extractor=self.extractor,
             proposer=self.proposer,
             places={doc_id: places for doc_id, (_, places) in resolved.items()},
+            drivers=drivers,
         )
         actors = [
             record
@@ -189,6 +196,7 @@ class Extraction:
             actors=actors,
             events=events,
             report=report,
+            drivers=drivers,
         )
 
 
@@ -231,7 +239,12 @@ def extract(
     def save(result: BatchResult) -> None:
         nonlocal done
         store.write_extraction(
-            result.doc_ids, result.mentions, result.actors, result.events, version=version
+            result.doc_ids,
+            result.mentions,
+            result.actors,
+            result.events,
+            version=version,
+            drivers=result.drivers,
         )
         report.merge(result.report)
         done += len(result.doc_ids)

@@ -24,6 +24,10 @@ class LineStr(str):
         obj.line = line
         return obj
 
+    def __reduce__(self) -> tuple[type[LineStr], tuple[str, int]]:
+        # Records built from data files cross process boundaries (parallel extraction).
+        return (LineStr, (str(self), self.line))
+
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

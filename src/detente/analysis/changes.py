@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-import ruptures
 
 from detente.analysis.periods import span_phrase
 
@@ -122,6 +121,8 @@ def _pelt_changes(periods: Sequence[PeriodSign], *, band: float, penalty: float)
     if variance == 0.0:
         return []
     pen = penalty * variance * math.log(n)
+    import ruptures  # imported here: it pulls in scipy, a second of start-up for every command
+
     detector = ruptures.KernelCPD(kernel="linear", min_size=1)
     ends = [int(end) for end in detector.fit(signal).predict(pen=pen)]
     bounds = [0, *ends]

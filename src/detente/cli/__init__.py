@@ -15,6 +15,7 @@ from detente.cli.actors import actors_command, mentions_command, resolve_command
 from detente.cli.analysis import balance_command, dyad_command, relations_command
 from detente.cli.check import check_command
 from detente.cli.docs import docs_command, show_command
+from detente.cli.drivers import drivers_command
 from detente.cli.evaluate import eval_command
 from detente.cli.events import events_command
 from detente.cli.ingest import ingest_command, run_command
@@ -86,6 +87,7 @@ app.command("dyad")(dyad_command)
 app.command("relations")(relations_command)
 app.command("balance")(balance_command)
 app.command("check")(check_command)
+app.command("drivers")(drivers_command)
 app.command("report")(report_command)
 app.command("serve")(serve_command)
 app.command("export")(export_command)

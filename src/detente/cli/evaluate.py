@@ -30,7 +30,8 @@ def eval_command(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """Precision, recall and F1 of actor recognition (country, and country + sector).
+    """Precision, recall and F1 of actor recognition (country, and country + sector), of
+    events (type, dyad, triple) and of PLOVER contexts (where gold events have a context).
 
     A gold actor counts as found when a mention detente resolves overlaps its span with the
     same country code (and sector); mentions outside gold spans are counted, not scored.
@@ -87,6 +88,23 @@ def eval_command(
             f"{score.gold:>8}",
             markup=False,
         )
+    stdout.print(
+        f"{'contexts':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}"
+        f"   ({events.with_gold_context} sentences with a gold context)"
+    )
+    for label, score in (
+        ("of the sentence", events.contexts["sentence"]),
+        ("of the best event", events.contexts["event"]),
+        ("sentence, gold labels", events.contexts["sentence_gold_labels"]),
+    ):
+        stdout.print(
+            f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"
+            f"{score.gold:>8}",
+            markup=False,
+        )
+    if events.unmapped_contexts:
+        unmapped = ", ".join(f"{k} ({n})" for k, n in events.unmapped_contexts.most_common())
+        stdout.print(f"gold context labels with no detente context: {unmapped}", markup=False)
     stdout.print(f"{'per type':<14}{'gold':>6}{'correct':>9}{'predicted':>11}")
     for name, tally in sorted(events.per_type.items()):
         stdout.print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as jsonlib
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -18,6 +19,8 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
+from detente.errors import UsageError
+from detente.events.contexts import load_contexts
 from detente.pipeline import knowledge_base
 
 
@@ -36,6 +39,13 @@ def events_command(
         list[str] | None,
         typer.Option("--modality", help="asserted, negated, reported or future (repeatable)."),
     ] = None,
+    context: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--context",
+            help="PLOVER context, e.g. economic, migration (repeatable: any of them).",
+        ),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
     json: JsonOption = False,
 ) -> None:
@@ -43,6 +53,7 @@ def events_command(
     since_day = parse_day_option(since, "--since")
     until_day = parse_day_option(until, "--until")
     with fail_cleanly():
+        contexts = context_names(context or ())
         actor_id = other_id = None
         if actor or with_:
             kb = knowledge_base(settings_of(ctx))
@@ -59,6 +70,7 @@ def events_command(
             since=since_day,
             until=until_day,
             limit=limit,
+            contexts=contexts,
         )
     events = [event_json(row) for row in rows]
     if json:
@@ -81,6 +93,21 @@ def events_command(
         )
     stdout.print(table)
     stdout.print(f"{len(events)} events", markup=False)
+
+
+def context_names(values: Sequence[str]) -> list[str]:
+    """The context names of ``--context`` values (names or aliases: "refugees" is migration);
+    an unknown one is a usage error listing the known ones."""
+    lexicon = load_contexts()
+    names: list[str] = []
+    for value in values:
+        name = lexicon.canonical(value)
+        if name is None:
+            raise UsageError(
+                f"unknown context {value!r}; known: {', '.join(sorted(lexicon.contexts))}"
+            )
+        names.append(name)
+    return names
 
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -121,4 +148,5 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         "confidence": row["confidence"],
         "extractor": {"name": row["extractor"], "version": row["extractor_version"]},
         "trace": jsonlib.loads(row["trace"]) if isinstance(row["trace"], str) else row["trace"],
+        "contexts": list(row.get("contexts") or ()),
     }

@@ -5,6 +5,17 @@ one-sentence document dated by the gold record. Actors are compared at country l
 IGO/NGO/IMG) and at country+sector level ("IRNGOV"). Reciprocal gold events and reciprocal
 predictions are compared as unordered pairs. Type accuracy asks, for each sentence with a gold
 event, whether the most confident predicted event has the gold type.
+
+Contexts are scored on gold events that have a ``context`` field, its labels mapped to
+detente's context names through the names and aliases of ``contexts.yaml`` (labels with no
+counterpart, such as "historical", are counted and left out). Two scores: ``sentence``
+assigns contexts to the gold sentence itself with the same function events use
+(:func:`detente.events.contexts.assign_contexts`), so it measures the cue lexicon apart from
+event extraction; ``event`` takes the contexts of the most confident predicted event (none
+when no event was found), so it also pays for missed events. Both compare sets per sentence
+and sum over sentences. A gold file may use only some contexts (the PLOVER gold records never
+label crime or territory, say): ``sentence_gold_labels`` is the sentence score counting only
+predictions of contexts the gold file uses somewhere.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.resolve import ActorResolver
 from detente.evaluation.actors import Score
 from detente.evaluation.gold import GoldSentence
+from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
 from detente.events.document import extract_events
 from detente.events.extract import EventExtractor
 from detente.model import Event
@@ -44,6 +56,18 @@ class EventEvaluation:
     )
     per_type: dict[str, TypeTally] = field(default_factory=dict)
     confusions: Counter[str] = field(default_factory=Counter)
+    contexts: dict[str, Score] = field(
+        default_factory=lambda: {
+            "sentence": Score(),
+            "event": Score(),
+            "sentence_gold_labels": Score(),
+        }
+    )
+    # (assigned to the sentence, gold) per sentence with a gold context
+    context_pairs: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)
+    with_gold_context: int = 0
+    unmapped_contexts: Counter[str] = field(default_factory=Counter)
+    per_context: dict[str, Score] = field(default_factory=dict)
     # Sentences where the type or a country triple was missed: what to read to improve.
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -68,6 +92,14 @@ class EventEvaluation:
                 for name, t in sorted(self.per_type.items())
             },
             "most_confused": self.confusions.most_common(15),
+            "contexts": {
+                "sentences_with_gold_context": self.with_gold_context,
+                **{how: score.as_json() for how, score in self.contexts.items()},
+                "per_context": {
+                    name: score.as_json() for name, score in sorted(self.per_context.items())
+                },
+                "unmapped_gold_labels": dict(self.unmapped_contexts.most_common()),
+            },
             "errors": self.errors,
         }
 
@@ -77,6 +109,7 @@ def evaluate_events(
 ) -> EventEvaluation:
     resolver = ActorResolver(kb)
     result = EventEvaluation()
+    lexicon = load_contexts()
     for sentence in gold:
         result.sentences += 1
         document = sentence.as_document()
@@ -90,7 +123,40 @@ def evaluate_events(
         )
         events = [e for e in events if e.type != "RELATION"]
         _score_sentence(kb, sentence, events, result)
+        _score_contexts(lexicon, sentence, events, result)
+    used = frozenset().union(*(labels for _, labels in result.context_pairs))
+    for assigned, labels in result.context_pairs:
+        _tally(result.contexts["sentence_gold_labels"], set(assigned & used), set(labels))
     return result
+
+
+def _score_contexts(
+    lexicon: ContextLexicon, sentence: GoldSentence, events: list[Event], result: EventEvaluation
+) -> None:
+    labels = [label for g in sentence.events for label in g.contexts]
+    if not labels:
+        return
+    gold: set[str] = set()
+    for label in labels:
+        name = lexicon.canonical(label)
+        if name is None:
+            result.unmapped_contexts[label] += 1
+        else:
+            gold.add(name)
+    if not gold:
+        return
+    result.with_gold_context += 1
+    from_sentence = set(assign_contexts(sentence.text, lexicon=lexicon))
+    best = max(events, key=lambda e: e.confidence, default=None)
+    result.context_pairs.append((frozenset(from_sentence), frozenset(gold)))
+    _tally(result.contexts["sentence"], from_sentence, gold)
+    _tally(result.contexts["event"], set(best.contexts) if best else set(), gold)
+    for name in gold | from_sentence:
+        _tally(
+            result.per_context.setdefault(name, Score()),
+            from_sentence & {name},
+            gold & {name},
+        )
 
 
 def _score_sentence(

@@ -2,7 +2,7 @@
 
 Supported now: PLOVER gold-standard records (one JSON object per line, with ``text``,
 ``date`` and ``events[].source_actors`` / ``target_actors``, each ``{actorText, code,
-sector}``), as distributed by the Open Event Data Alliance.
+sector}``, and optionally ``events[].context``), as distributed by the Open Event Data Alliance.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class GoldEvent:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     reciprocal: bool
+    contexts: tuple[str, ...] = ()  # the record's `context` labels as written ("diplomatic")
 
     def triples(self, level: str) -> set[tuple[str | None, str, str | None]]:
         """(source, type, target) at "country" (3 letters) or "sector" level; reciprocal
@@ -131,6 +132,7 @@ def _sentence(record: dict[str, object]) -> GoldSentence:
                 sources=tuple(str(c).upper() for c in event.get("source") or [] if c),
                 targets=tuple(str(c).upper() for c in event.get("target") or [] if c),
                 reciprocal=bool(event.get("reciprocal")),
+                contexts=_labels(event.get("context")),
             )
         )
     date_text = str(record.get("date") or "")
@@ -140,6 +142,14 @@ def _sentence(record: dict[str, object]) -> GoldSentence:
         date = None
     return GoldSentence(
         str(record.get("id")), text, date, tuple(actors.values()), tuple(gold_events)
+    )
+
+
+def _labels(value: object) -> tuple[str, ...]:
+    """Context labels of a gold event: a list, or one string of comma-separated labels."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return tuple(
+        part.strip().lower() for item in items for part in str(item).split(",") if part.strip()
     )
 
 

@@ -4,6 +4,9 @@ extract. A pure function of the documents, their mentions and the lexicon.
 Parsing is the slow step, so only sentences that can hold an event are parsed: those with an
 actor and a trigger word, or two actors and a relation word. Over-long sentences (flattened
 tables, run-on scrapes) are skipped and counted rather than parsed.
+
+Each event then gets its PLOVER contexts (:func:`detente.events.contexts.assign_contexts`)
+from its own sentence, or from its paragraph when the sentence cues none.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
+from detente.events.drivers import DriverContext, driver_cues, read_drivers, threat_relations
 from detente.events.extract import EventExtractor, SentenceContext
 from detente.events.parse import merge_mentions, parse_sentences
-from detente.model import Document, Event, Mention, Sentence
+from detente.model import Document, Driver, Event, Mention, Sentence
 from detente.nlp.timex import TimeSpan, document_span, find_time_expressions, resolve_times
 
 MAX_SENTENCE_WORDS = 150
@@ -66,12 +71,19 @@ def extract_events(
     extractor: EventExtractor,
     proposer: Proposer | None = None,
     places: dict[str, list[Mention]] | None = None,
+    contexts: ContextLexicon | None = None,
+    drivers: list[Driver] | None = None,
 ) -> tuple[list[Event], ExtractionReport]:
     """All events of the documents, and what was parsed or skipped and why.
 
     Mentions a ``proposer`` adds are appended to ``mentions`` so the caller stores them.
     ``places`` (see ``ActorResolver.resolve_with_places``) can tell where an attack struck.
+    Each event's ``contexts`` come from its sentence, else its paragraph (``contexts``: the
+    context lexicon, the packaged one by default). When a ``drivers`` list is given, the
+    driver statements of the parsed sentences (:mod:`detente.events.drivers`) are appended
+    to it, read from the same parse.
     """
+    contexts = contexts or load_contexts()
     report = ExtractionReport(documents=len(documents))
     candidates: list[_Candidate] = []
     places_of: dict[tuple[str, int], list[Mention]] = {}
@@ -79,6 +91,8 @@ def extract_events(
         for place in found_places:
             places_of.setdefault((doc_id, place.sentence), []).append(place)
     vocabulary = extractor.lexicon.surface_forms() | extractor.lexicon.relation_words
+    if drivers is not None:
+        vocabulary |= _inflected(driver_cues().words)
     for document in documents:
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions.get(document.id, []):
@@ -146,10 +160,100 @@ def extract_events(
         }
         where = {i: ms for i, ms in merged.items() if i not in actors}
         context = dataclasses.replace(candidate.context, antecedent=antecedent)
-        events += extractor.extract(doc, actors, context, where)
+        sentence_events = _with_contexts(
+            extractor.extract(doc, actors, context, where), candidate, contexts
+        )
+        events += sentence_events
+        if drivers is not None:
+            sentence = candidate.sentence
+            where_said = DriverContext(
+                candidate.document.id, sentence.index, context.time, sentence.start
+            )
+            completed = _completed_drivers(
+                read_drivers(doc, actors, where_said), candidate, mentions, contexts
+            )
+            drivers += completed
+            events += _new_relations(
+                threat_relations(completed, extractor.ontology["RELATION"]), sentence_events
+            )
         antecedent = _main_subject(doc, actors) or antecedent
     report.events = len(events)
     return events, report
+
+
+def _with_contexts(
+    events: list[Event], candidate: _Candidate, lexicon: ContextLexicon
+) -> list[Event]:
+    """The events of one sentence with their contexts: the sentence's, else the paragraph's."""
+    if not events:
+        return events
+    sentence = candidate.sentence
+    paragraph = " ".join(
+        s.text for s in candidate.document.sentences if s.paragraph == sentence.paragraph
+    )
+    return [
+        dataclasses.replace(
+            event,
+            contexts=assign_contexts(
+                sentence.text,
+                paragraph,
+                (event.trigger_start - sentence.start, event.trigger_end - sentence.start),
+                lexicon=lexicon,
+            ),
+        )
+        for event in events
+    ]
+
+
+def _completed_drivers(
+    found: list[Driver],
+    candidate: _Candidate,
+    mentions: dict[str, list[Mention]],
+    lexicon: ContextLexicon,
+) -> list[Driver]:
+    """Contexts from the words that state each driver, else its sentence, else its paragraph;
+    and, where the sentence names no other actor, the one its paragraph names most."""
+    if not found:
+        return found
+    sentence = candidate.sentence
+    paragraph = [s for s in candidate.document.sentences if s.paragraph == sentence.paragraph]
+    paragraph_text = " ".join(s.text for s in paragraph)
+    indices = {s.index for s in paragraph}
+    named = Counter(
+        m.actor_id
+        for m in mentions.get(candidate.document.id, [])
+        if m.actor_id and m.sentence in indices
+    )
+    out = []
+    for driver in found:
+        contexts = assign_contexts(driver.summary, lexicon=lexicon) or assign_contexts(
+            sentence.text, paragraph_text, lexicon=lexicon
+        )
+        toward, origin = driver.toward_id, driver.toward_origin
+        if toward is None:
+            others = [(n, a) for a, n in named.items() if a != driver.actor_id]
+            if others:
+                toward, origin = max(others)[1], "paragraph"
+        out.append(
+            dataclasses.replace(driver, contexts=contexts, toward_id=toward, toward_origin=origin)
+        )
+    return out
+
+
+def _new_relations(found: list[Event], existing: list[Event]) -> list[Event]:
+    """Threat relations the extractor's own relation statements do not already give."""
+    said = {frozenset({e.source_id, e.target_id}) for e in existing if e.type == "RELATION"}
+    return [e for e in found if frozenset({e.source_id, e.target_id}) not in said]
+
+
+def _inflected(words: frozenset[str]) -> frozenset[str]:
+    """Cue lemmas and their regular forms, for the pre-filter that reads words as written."""
+    forms = set(words)
+    for word in words:
+        forms |= {word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+        if word.endswith("e"):
+            forms.add(word[:-1] + "ing")
+    return frozenset(forms)
 
 
 def _is_heading(sentence: Sentence, document: Document) -> bool:

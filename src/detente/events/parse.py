@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from detente.model import Mention
-from detente.nlp.attributes import use_indexed_attribute_rules
 from detente.nlp.tokenizer import customise_tokenizer
 
 
@@ -21,6 +20,8 @@ def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool
     otherwise come from the knowledge base). The attribute ruler is swapped for the same
     rules answered from a cache, which is several times faster."""
     import spacy
+
+    from detente.nlp.attributes import use_indexed_attribute_rules
 
     nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
     customise_tokenizer(nlp, hyphenated_names)

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.attrs import ORTH
-from spacy.util import compile_infix_regex
-
 _DASH_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)[-–—](?=[A-Z])"
 
 
 def customise_tokenizer(nlp: Any, hyphenated_names: Iterable[str]) -> None:
     """Keep each hyphenated name whole and split "U.S.–Iran" into "U.S.", "–", "Iran"."""
+    from spacy.attrs import ORTH  # spaCy loads only when a parser is built
+    from spacy.util import compile_infix_regex
+
     infixes = [*nlp.Defaults.infixes, _DASH_AFTER_ABBREVIATION]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for name in hyphenated_names:

@@ -19,7 +19,15 @@ from typing import Any
 import duckdb
 
 from detente.errors import DocumentNotFound, StoreBusy, StoreError, StoreTooNew
-from detente.model import ActorRecord, DateOrigin, Document, Event, Mention, Sentence
+from detente.model import (
+    ActorRecord,
+    DateOrigin,
+    Document,
+    Driver,
+    Event,
+    Mention,
+    Sentence,
+)
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_PATH = "detente.duckdb"
@@ -55,7 +63,35 @@ _EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("extractor", "VARCHAR", "extractor"),
     ("extractor_version", "VARCHAR", "extractor_version"),
     ("trace", "JSON", "trace"),
+    ("contexts", "VARCHAR[]", "contexts"),
 )
+
+_DRIVER_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("id", "VARCHAR", "id"),
+    ("doc_id", "VARCHAR", "doc_id"),
+    ("sentence_idx", "INTEGER", "sentence"),
+    ("actor_id", "VARCHAR", "actor_id"),
+    ("toward_id", "VARCHAR", "toward_id"),
+    ("toward_origin", "VARCHAR", "toward_origin"),
+    ("kind", "VARCHAR", "kind"),
+    ("cue", "VARCHAR", "cue"),
+    ("summary", "VARCHAR", "summary"),
+    ("contexts", "VARCHAR[]", "contexts"),
+    ("modality", "VARCHAR", "modality"),
+    ("asserted_by", "VARCHAR", "asserted_by"),
+    ("time_start", "DATE", "time_start"),
+    ("time_end", "DATE", "time_end"),
+    ("time_precision", "VARCHAR", "time_precision"),
+    ("time_text", "VARCHAR", "time_text"),
+    ("confidence", "DOUBLE", "confidence"),
+    ("extractor", "VARCHAR", "extractor"),
+    ("extractor_version", "VARCHAR", "extractor_version"),
+)
+
+
+def _column_value(value: Any) -> Any:
+    """A record field as DuckDB takes it (a tuple of strings as a list)."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def default_store_path() -> Path:
@@ -255,13 +291,15 @@ class Store:
         events: Sequence[Event],
         *,
         version: str,
+        drivers: Sequence[Driver] = (),
     ) -> None:
-        """Mentions, actors and events of these documents in one transaction."""
+        """Mentions, actors, events and drivers of these documents in one transaction."""
         if self.read_only:
             raise StoreError(f"{self.path} was opened read-only")
         with self._transaction():
             self._replace_mentions(mentions, actors)
             self._replace_events(doc_ids, events)
+            self._replace_drivers(doc_ids, drivers)
             self._mark_done(list(doc_ids), "actors", version)
             self._mark_done(list(doc_ids), "events", version)
 
@@ -314,10 +352,60 @@ class Store:
             self._insert(
                 "events",
                 [
-                    (column, kind, [getattr(e, field) for e in unique])
+                    (column, kind, [_column_value(getattr(e, field)) for e in unique])
                     for column, kind, field in _EVENT_COLUMNS
                 ],
             )
+
+    def _replace_drivers(self, doc_ids: Sequence[str], drivers: Sequence[Driver]) -> None:
+        unique = list({d.id: d for d in drivers}.values())
+        self._con.execute(
+            "DELETE FROM drivers WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]
+        )
+        if unique:
+            self._insert(
+                "drivers",
+                [
+                    (column, kind, [_column_value(getattr(d, field)) for d in unique])
+                    for column, kind, field in _DRIVER_COLUMNS
+                ],
+            )
+
+    def query_drivers(
+        self,
+        *,
+        actors: Sequence[str],
+        toward: Sequence[str] = (),
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Drivers held by any of ``actors`` (toward any of ``toward``, when given), with
+        their sentence and actor names, oldest first."""
+        where = ["d.actor_id IN (SELECT unnest(?::VARCHAR[]))"]
+        params: list[Any] = [list(actors)]
+        if toward:
+            where.append("d.toward_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(toward))
+        if since:
+            where.append("coalesce(d.time_end, d.time_start) >= ?")
+            params.append(since)
+        if until:
+            where.append("d.time_start <= ?")
+            params.append(until)
+        cursor = self._con.execute(
+            f"""
+            SELECT d.*, s.text AS sentence_text, aa.name AS actor_name, ta.name AS toward_name
+            FROM drivers d
+            JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = d.sentence_idx
+            LEFT JOIN actors aa ON aa.id = d.actor_id
+            LEFT JOIN actors ta ON ta.id = d.toward_id
+            WHERE {" AND ".join(where)}
+            ORDER BY d.time_start NULLS LAST, d.doc_id, d.sentence_idx, d.id
+            """,
+            params,
+        )
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _insert(
         self, table: str, columns: Sequence[tuple[str, str, list[Any]]], *, replace: bool = False
@@ -407,11 +495,12 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int | None = None,
+        contexts: Sequence[str] = (),
     ) -> list[dict[str, Any]]:
         """Events with their evidence sentence and actor names, oldest first.
 
         ``actor`` matches either side; ``other`` the side that is not ``actor``. A time window
-        keeps events whose span overlaps it.
+        keeps events whose span overlaps it; ``contexts`` keeps events having any of them.
         """
         where = ["true"]
         params: list[Any] = []
@@ -429,6 +518,9 @@ class Store:
         if modalities:
             where.append("e.modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append([m.lower() for m in modalities])
+        if contexts:
+            where.append("list_has_any(e.contexts, ?::VARCHAR[])")
+            params.append([c.lower() for c in contexts])
         if since:
             where.append("coalesce(e.time_end, e.time_start) >= ?")
             params.append(since)

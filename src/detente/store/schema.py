@@ -111,6 +111,45 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX mentions_actor ON mentions (actor_id)",
         ],
     ),
+    (
+        2,
+        "PLOVER contexts of events",
+        [
+            # economic, migration, ... (see detente/events/data/contexts.yaml)
+            "ALTER TABLE events ADD COLUMN contexts VARCHAR[] DEFAULT []",
+            "UPDATE events SET contexts = [] WHERE contexts IS NULL",
+        ],
+    ),
+    (
+        3,
+        "drivers: the fears, interests and reasons the text gives for an actor's conduct",
+        [
+            """
+            CREATE TABLE drivers (
+                id VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
+                sentence_idx INTEGER NOT NULL,
+                actor_id VARCHAR NOT NULL,       -- who fears, seeks or has the reason
+                toward_id VARCHAR,               -- the actor it bears on, when known
+                toward_origin VARCHAR NOT NULL,  -- sentence, paragraph, none
+                kind VARCHAR NOT NULL,           -- fear, interest, reason
+                cue VARCHAR NOT NULL,            -- the word that made it a driver
+                summary VARCHAR NOT NULL,        -- the words that state it
+                contexts VARCHAR[] NOT NULL DEFAULT [],
+                modality VARCHAR NOT NULL,
+                asserted_by VARCHAR,
+                time_start DATE,
+                time_end DATE,
+                time_precision VARCHAR,
+                time_text VARCHAR,
+                confidence DOUBLE,
+                extractor VARCHAR NOT NULL,
+                extractor_version VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX drivers_actor ON drivers (actor_id)",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

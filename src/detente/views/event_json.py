@@ -49,4 +49,5 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "confidence": row["confidence"],
         "extractor": {"name": row["extractor"], "version": row["extractor_version"]},
         "trace": json.loads(trace) if isinstance(trace, str) else trace,
+        "contexts": list(row.get("contexts") or ()),
     }

@@ -22,7 +22,7 @@ from detente.errors import ExportFailed, UnknownExportFormat
 from detente.store import Store
 from detente.views.filters import EventFilter
 from detente.views.graph import actor_graph
-from detente.views.table import COLUMNS, event_table
+from detente.views.table import COLUMNS, Column, event_table
 
 __all__ = ["FORMATS", "ExportFormat", "ExportResult", "export", "write_table"]
 
@@ -85,6 +85,10 @@ def export(
     return ExportResult(target, format, len(rows), graph.number_of_nodes(), graph.number_of_edges())
 
 
+def _is_list(column: Column) -> bool:
+    return column.sql_type.endswith("[]")
+
+
 def write_table(rows: Sequence[dict[str, Any]], path: Path, format: str) -> None:
     """Write flat event records (:data:`COLUMNS`) to ``path`` as csv, jsonl or parquet."""
     connection = duckdb.connect()
@@ -98,7 +102,12 @@ def write_table(rows: Sequence[dict[str, Any]], path: Path, format: str) -> None
                 [[row[c.name] for row in rows] for c in COLUMNS],
             )
         quoted = str(path).replace("'", "''")
-        connection.execute(f"COPY export TO '{quoted}' ({_COPY_OPTIONS[format]})")
+        source = "export"
+        if format == "csv":  # CSV has no lists: join them with ';'
+            joined = [f"array_to_string({c.name}, ';') AS {c.name}" for c in COLUMNS if _is_list(c)]
+            if joined:
+                source = f"(SELECT * REPLACE ({', '.join(joined)}) FROM export)"
+        connection.execute(f"COPY {source} TO '{quoted}' ({_COPY_OPTIONS[format]})")
     except duckdb.IOException as exc:
         raise ExportFailed(f"cannot write {path}: {exc}") from exc
     finally:

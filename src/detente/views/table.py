@@ -101,6 +101,11 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("doc_origin", "VARCHAR", "path or URL the document was read from", "SOURCEURL"),
     Column("doc_title", "VARCHAR", "document title"),
     Column("doc_published", "DATE", "document publication date (or its estimate)"),
+    Column(
+        "contexts",
+        "VARCHAR[]",
+        "PLOVER contexts (economic, migration, …); in CSV joined by `;`",
+    ),
 )
 
 
@@ -149,6 +154,7 @@ def _flat(row: Mapping[str, Any], actors: Mapping[str, ActorRecord]) -> dict[str
         "doc_origin": row["doc_origin"],
         "doc_title": row["doc_title"],
         "doc_published": _day(row["doc_published"]),
+        "contexts": list(row.get("contexts") or ()),
     }
 
 
