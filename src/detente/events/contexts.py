@@ -112,6 +112,7 @@ class ContextLexicon:
         self._longest = max((len(k) for k in self._cues), default=0)
         self._aliases = {a: c.name for c in self.contexts.values() for a in (c.name, *c.aliases)}
         self.sources = tuple(sources)
+        self._reads: dict[str, tuple[list[tuple[str, int, int]], list[_Match]]] = {}
 
     def __len__(self) -> int:
         return len(self.contexts)
@@ -131,6 +132,18 @@ class ContextLexicon:
         found: list[tuple[int, int, tuple[str, ...]]] = []
         for match in self._match_words([w for w, _, _ in words]):
             found.append((words[match.first][1], words[match.last][2], match.contexts))
+        return found
+
+    def _read(self, text: str) -> tuple[list[tuple[str, int, int]], list[_Match]]:
+        """The words of a text and their cue matches, remembered: every event of a sentence,
+        and every sentence of a paragraph, asks about the same text."""
+        found = self._reads.get(text)
+        if found is None:
+            words = words_of(text)
+            found = (words, self._match_words([w for w, _, _ in words]))
+            if len(self._reads) > 4096:
+                self._reads.clear()
+            self._reads[text] = found
         return found
 
     def _match_words(self, words: Sequence[str]) -> list[_Match]:
@@ -154,8 +167,7 @@ class ContextLexicon:
         closest to the trigger come first; without one, the most often cued come first.
         Ties go to the earlier cue.
         """
-        words = words_of(text)
-        matches = self._match_words([w for w, _, _ in words])
+        words, matches = self._read(text)
         if not matches:
             return ()
         anchor: int | None = None

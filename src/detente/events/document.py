@@ -61,6 +61,7 @@ class _Candidate:
     sentence: Sentence
     mentions: list[Mention]
     context: SentenceContext
+    paragraph: tuple[Sentence, ...]  # the sentences of its paragraph, for contexts and drivers
 
 
 def extract_events(
@@ -94,6 +95,9 @@ def extract_events(
     if drivers is not None:
         vocabulary |= _inflected(driver_cues().words)
     for document in documents:
+        paragraphs: dict[int, list[Sentence]] = {}
+        for each in document.sentences:
+            paragraphs.setdefault(each.paragraph, []).append(each)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions.get(document.id, []):
             if mention.actor_id:
@@ -109,7 +113,7 @@ def extract_events(
         current_paragraph = -1
         for sentence, (time, origin) in zip(document.sentences, times, strict=True):
             report.sentences += 1
-            if _is_heading(sentence, document):
+            if _is_heading(sentence, paragraphs[sentence.paragraph]):
                 section = None
             if sentence.paragraph != current_paragraph:
                 current_paragraph, paragraph_time = sentence.paragraph, document_time
@@ -136,7 +140,8 @@ def extract_events(
                 fallback_time=fallback[0],
                 fallback_origin=fallback[1],
             )
-            candidates.append(_Candidate(document, sentence, found, context))
+            paragraph = tuple(paragraphs[sentence.paragraph])
+            candidates.append(_Candidate(document, sentence, found, context, paragraph))
     events: list[Event] = []
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
@@ -188,9 +193,7 @@ def _with_contexts(
     if not events:
         return events
     sentence = candidate.sentence
-    paragraph = " ".join(
-        s.text for s in candidate.document.sentences if s.paragraph == sentence.paragraph
-    )
+    paragraph = " ".join(s.text for s in candidate.paragraph)
     return [
         dataclasses.replace(
             event,
@@ -216,9 +219,8 @@ def _completed_drivers(
     if not found:
         return found
     sentence = candidate.sentence
-    paragraph = [s for s in candidate.document.sentences if s.paragraph == sentence.paragraph]
-    paragraph_text = " ".join(s.text for s in paragraph)
-    indices = {s.index for s in paragraph}
+    paragraph_text = " ".join(s.text for s in candidate.paragraph)
+    indices = {s.index for s in candidate.paragraph}
     named = Counter(
         m.actor_id
         for m in mentions.get(candidate.document.id, [])
@@ -256,12 +258,12 @@ def _inflected(words: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _is_heading(sentence: Sentence, document: Document) -> bool:
+def _is_heading(sentence: Sentence, paragraph: Sequence[Sentence]) -> bool:
     """A paragraph of one short line without final punctuation starts a new section."""
     return (
-        len(sentence.text.split()) <= 12
+        len(paragraph) == 1
+        and len(sentence.text.split()) <= 12
         and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
-        and all(s.paragraph != sentence.paragraph or s is sentence for s in document.sentences)
     )
 
 
