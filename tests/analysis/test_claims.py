@@ -62,6 +62,7 @@ def test_a_relationship_that_changed_sign_is_mixed_with_its_periods(
     assert answer["current"]["verdict"] == "supported"
     texts = " ".join(e["text"] for e in answer["supporting"] + answer["contradicting"])
     assert "bitter enemies" in texts and "remained warm" in texts
+    assert all(isinstance(e["contexts"], list) for e in answer["supporting"])
 
 
 def test_a_window_narrows_the_answer(store_path: Path, extraction: Extraction) -> None:

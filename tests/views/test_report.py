@@ -93,3 +93,14 @@ def test_views_script_builds_no_markup_from_strings() -> None:
     for sink in (r"\.innerHTML\s*=", r"\.outerHTML\s*=", r"insertAdjacentHTML", r"document\.write"):
         assert not re.search(sink, script), sink
     assert "</script" not in script and "</script" not in static_text("cytoscape.min.js")
+
+
+def test_each_timeline_carries_the_drivers_of_its_pair(report_file: Path) -> None:
+    data = embedded(report_file.read_text(encoding="utf-8"))
+    assert data["dyads"]
+    for dyad in data["dyads"]:
+        assert isinstance(dyad["drivers"], list)
+        for driver in dyad["drivers"]:
+            pair = {dyad["a"]["id"], dyad["b"]["id"]}
+            assert {driver["actor"]["id"], driver["toward"]["id"]} == pair
+            assert driver["text"] and driver["context"] and driver["kind"]

@@ -185,6 +185,7 @@ class Weighed:
             "document": row["doc_id"],
             "sentence": row["sentence_idx"],
             "text": row["sentence_text"],
+            "contexts": list(row.get("contexts") or []),
         }
 
 

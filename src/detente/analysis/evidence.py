@@ -23,14 +23,14 @@ __all__ = [
 #: or a relation that carried these columns through).
 EVENT_FIELDS: Final = (
     "e.id, e.type, e.modality, e.hedged, e.polarity, e.intensity, e.source_id, e.target_id, "
-    "e.time_start, e.time_end, e.doc_id, e.sentence_idx"
+    "e.time_start, e.time_end, e.doc_id, e.sentence_idx, e.contexts"
 )
 #: The same as a DuckDB struct, for ``list(...)`` aggregates that keep the strongest events.
 EVENT_STRUCT: Final = (
     "{'id': e.id, 'type': e.type, 'modality': e.modality, 'hedged': e.hedged, "
     "'polarity': e.polarity, 'intensity': e.intensity, 'source_id': e.source_id, "
     "'target_id': e.target_id, 'time_start': e.time_start, 'time_end': e.time_end, "
-    "'doc_id': e.doc_id, 'sentence_idx': e.sentence_idx}"
+    "'doc_id': e.doc_id, 'sentence_idx': e.sentence_idx, 'contexts': e.contexts}"
 )
 _FIELD_NAMES: Final = tuple(name.strip()[2:] for name in EVENT_FIELDS.split(","))
 
@@ -67,12 +67,14 @@ class Evidence:
     sentence: int
     text: str
     weight: float
+    contexts: tuple[str, ...] = ()  # the event's PLOVER contexts
 
     @classmethod
     def from_row(cls, row: Sequence[Any], text: str, weight: float) -> Evidence:
         """An event as a row of :data:`EVENT_FIELDS`, its sentence and its weight."""
         (event, type_, modality, hedged, polarity, intensity, source, target) = row[:8]
         (time_start, time_end, document, sentence) = row[8:12]
+        contexts = tuple(row[12] or ()) if len(row) > 12 else ()
         return cls(
             event=event,
             type=type_,
@@ -88,6 +90,7 @@ class Evidence:
             sentence=int(sentence),
             text=text,
             weight=float(weight),
+            contexts=contexts,
         )
 
     @classmethod
@@ -113,6 +116,7 @@ class Evidence:
             "document": self.document,
             "sentence": self.sentence,
             "text": self.text,
+            "contexts": list(self.contexts),
         }
 
 

@@ -55,7 +55,10 @@ def view_data(
             "events_shown": min(len(rows), max_events),
         },
         "network": network,
-        "dyads": [_dyad(store, a, b, chosen, config) for a, b in busiest],
+        "dyads": [
+            {**_dyad(store, a, b, chosen, config), "drivers": _drivers(store, a, b, chosen)}
+            for a, b in busiest
+        ],
         "balance": _balance(store, chosen, config),
         "events": [_event(row, scoring) for row in rows[:max_events]],
         "documents": _documents(store, {row["doc_id"] for row in rows[:max_events]}),
@@ -143,6 +146,39 @@ def _dyad(
         "change_method": payload["change_method"],
         "neutral_band": payload["scoring"]["neutral_band"],
     }
+
+
+#: Driver groups shown beside a dyad, per direction.
+DRIVERS_PER_SIDE: Final = 4
+
+
+def _drivers(store: Store, a: str, b: str, chosen: EventFilter) -> list[dict[str, Any]]:
+    """Why each side of a pair acts toward the other, as the corpus states it: the strongest
+    driver groups of each direction (``detente drivers A --toward B``)."""
+    from detente.actors.kb import load_knowledge_base
+    from detente.analysis.drivers import drivers_of
+
+    kb = load_knowledge_base()
+    out: list[dict[str, Any]] = []
+    for actor, toward in ((a, b), (b, a)):
+        if actor not in kb.actors or toward not in kb.actors:
+            continue  # a provisional actor has no organs or relatives to follow
+        found = drivers_of(store, kb, actor, toward, since=chosen.since, until=chosen.until)
+        for group in found.as_json()["drivers"][:DRIVERS_PER_SIDE]:
+            best = max(group["evidence"], key=lambda e: e["confidence"] or 0.0)
+            out.append(
+                {
+                    "actor": found.actor.as_json(),
+                    "toward": found.toward.as_json() if found.toward else None,
+                    "context": group["context"],
+                    "kind": group["kind"],
+                    "statements": group["statements"],
+                    "text": best["text"],
+                    "document": best["document"],
+                    "sentence": best["sentence"],
+                }
+            )
+    return out
 
 
 def _balance(store: Store, chosen: EventFilter, config: AnalysisSettings) -> dict[str, Any]:

@@ -387,6 +387,16 @@
         fill: "#333" }, "→ " + c.to));
     });
     figure.appendChild(chart);
+    if (dyad.drivers && dyad.drivers.length) {
+      var list = el("ul", { class: "drivers" });
+      dyad.drivers.forEach(function (d) {
+        list.appendChild(el("li", null,
+          el("strong", null, d.actor.name + " → " + d.toward.name + " · " + d.context + " · " + d.kind),
+          " (" + d.statements + "): ", el("q", null, d.text)));
+      });
+      figure.appendChild(el("figcaption", null, "Why, as the texts state it:"));
+      figure.appendChild(list);
+    }
     return figure;
   }
 
