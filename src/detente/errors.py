@@ -125,9 +125,3 @@ class ExportFailed(ViewError):
     """The output file cannot be written (a missing folder, no permission)."""
 
     code = "E602"
-
-
-class NotAvailable(ViewError):
-    """A view over an analysis this detente does not have yet (claim checking)."""
-
-    code = "E603"

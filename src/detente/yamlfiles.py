@@ -8,7 +8,7 @@ syntax errors into the caller's own coded error.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -79,6 +79,39 @@ def load_with_lines(text: str, error: Callable[[str, int | None], Exception]) ->
         raise error(f"YAML syntax error: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise error(f"YAML syntax error: {exc}", None) from None
+
+
+def load_sections(
+    text: str,
+    *,
+    what: str,
+    sections: Iterable[str],
+    syntax_error: Callable[[str, int | None], Exception],
+    structure_error: Callable[[str, int | None], Exception] | None = None,
+) -> dict[Any, Any]:
+    """A data file's top-level mapping (empty for an empty file), with every key one of
+    ``sections``; anything else is ``structure_error(message, line)`` naming the key's line.
+
+    ``what`` names the file in messages ("a lexicon file must be a mapping ...").
+    """
+    structure_error = structure_error or syntax_error
+    known = sorted(sections)
+    raw = load_with_lines(text, syntax_error)
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise structure_error(
+            f"{what} must be a mapping with some of the keys {', '.join(known)}",
+            line_of(raw) or 1,
+        )
+    unknown = [k for k in raw if k != "__line__" and k not in known]
+    if unknown:
+        key = unknown[0]
+        raise structure_error(
+            f"unknown top-level key {str(key)!r} (expected {', '.join(known)})",
+            line_of(key) or line_of(raw),
+        )
+    return raw
 
 
 def line_of(obj: object) -> int | None:

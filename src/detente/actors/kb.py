@@ -40,7 +40,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from detente.errors import DetenteError
-from detente.yamlfiles import line_of, load_with_lines, strip_lines
+from detente.yamlfiles import line_of, load_sections, strip_lines
 
 __all__ = [
     "Actor",
@@ -650,25 +650,13 @@ _SECTIONS: dict[str, type[_Model]] = {
 
 def _parse_text(text: str, path: str) -> _Layer:
     """Parse and validate one file's text. Raises a KnowledgeBaseError naming path and line."""
-    raw = load_with_lines(
-        text, lambda problem, line: ActorFileSyntaxError(problem, path=path, line=line)
+    raw = load_sections(
+        text,
+        what="an actor file",
+        sections=_SECTIONS,
+        syntax_error=lambda problem, line: ActorFileSyntaxError(problem, path=path, line=line),
+        structure_error=lambda problem, line: InvalidActorFile(problem, path=path, line=line),
     )
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise InvalidActorFile(
-            "an actor file must be a mapping with some of the keys " + ", ".join(sorted(_SECTIONS)),
-            path=path,
-            line=line_of(raw) or 1,
-        )
-    unknown = [k for k in raw if k != "__line__" and k not in _SECTIONS]
-    if unknown:
-        key = unknown[0]
-        raise InvalidActorFile(
-            f"unknown top-level key {str(key)!r} (expected {', '.join(sorted(_SECTIONS))})",
-            path=path,
-            line=line_of(key),
-        )
     out: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
     for section, model in _SECTIONS.items():
         items = raw.get(section)

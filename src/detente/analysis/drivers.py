@@ -138,25 +138,16 @@ def drivers_of(
 
 
 def _statement(row: dict[str, Any]) -> dict[str, Any]:
-    contexts = list(row["contexts"] or [])
-    return {
-        "source": "statement",
-        "context": contexts[0] if contexts else UNSPECIFIED,
-        "contexts": contexts,
-        "kind": row["kind"],
-        "actor": {"id": row["actor_id"], "name": row["actor_name"]},
-        "toward": {"id": row["toward_id"], "name": row["toward_name"]},
-        "toward_origin": row["toward_origin"],
-        "cue": row["cue"],
-        "summary": row["summary"],
-        "modality": row["modality"],
-        "asserted_by": row["asserted_by"],
-        "time": _time(row),
-        "confidence": rounded(row["confidence"] or 0.0),
-        "document": row["doc_id"],
-        "sentence": row["sentence_idx"],
-        "text": row["sentence_text"],
-    }
+    return _item(
+        row,
+        source="statement",
+        kind=row["kind"],
+        actor={"id": row["actor_id"], "name": row["actor_name"]},
+        toward={"id": row["toward_id"], "name": row["toward_name"]},
+        toward_origin=row["toward_origin"],
+        cue=row["cue"],
+        summary=row["summary"],
+    )
 
 
 def _grievances(
@@ -167,38 +158,45 @@ def _grievances(
     until: dt.date | None,
 ) -> list[dict[str, Any]]:
     """Hostile acts of the other side against this actor: reasons the events themselves give."""
-    victims = set(actors)
     out = []
     for other in towards:
-        for row in store.query_events(actor=other, since=since, until=until):
-            if (
-                row["source_id"] == other
-                and row["target_id"] in victims
-                and row["quad_class"] in _HOSTILE_QUADS
-                and row["modality"] in ("asserted", "reported")
-            ):
-                contexts = list(row.get("contexts") or [])
-                out.append(
-                    {
-                        "source": "event",
-                        "context": contexts[0] if contexts else UNSPECIFIED,
-                        "contexts": contexts,
-                        "kind": "grievance",
-                        "actor": {"id": row["target_id"], "name": row["target_name"]},
-                        "toward": {"id": row["source_id"], "name": row["source_name"]},
-                        "toward_origin": "sentence",
-                        "cue": row["type"],
-                        "summary": f"{row['source_name']} {row['type']} {row['target_name']}",
-                        "modality": row["modality"],
-                        "asserted_by": row["asserted_by"],
-                        "time": _time(row),
-                        "confidence": rounded(row["confidence"] or 0.0),
-                        "document": row["doc_id"],
-                        "sentence": row["sentence_idx"],
-                        "text": row["sentence_text"],
-                    }
-                )
+        for victim in actors:
+            for row in store.query_events(actor=other, other=victim, since=since, until=until):
+                if (
+                    row["source_id"] == other
+                    and row["quad_class"] in _HOSTILE_QUADS
+                    and row["modality"] in ("asserted", "reported")
+                ):
+                    out.append(
+                        _item(
+                            row,
+                            source="event",
+                            kind="grievance",
+                            actor={"id": row["target_id"], "name": row["target_name"]},
+                            toward={"id": row["source_id"], "name": row["source_name"]},
+                            toward_origin="sentence",
+                            cue=row["type"],
+                            summary=f"{row['source_name']} {row['type']} {row['target_name']}",
+                        )
+                    )
     return out
+
+
+def _item(row: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """One piece of evidence: a driver statement or a hostile event, in one shape."""
+    contexts = list(row.get("contexts") or [])
+    return {
+        "context": contexts[0] if contexts else UNSPECIFIED,
+        "contexts": contexts,
+        **fields,
+        "modality": row["modality"],
+        "asserted_by": row["asserted_by"],
+        "time": _time(row),
+        "confidence": rounded(row["confidence"] or 0.0),
+        "document": row["doc_id"],
+        "sentence": row["sentence_idx"],
+        "text": row["sentence_text"],
+    }
 
 
 def _time(row: dict[str, Any]) -> dict[str, Any]:

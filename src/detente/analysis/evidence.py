@@ -73,8 +73,7 @@ class Evidence:
     def from_row(cls, row: Sequence[Any], text: str, weight: float) -> Evidence:
         """An event as a row of :data:`EVENT_FIELDS`, its sentence and its weight."""
         (event, type_, modality, hedged, polarity, intensity, source, target) = row[:8]
-        (time_start, time_end, document, sentence) = row[8:12]
-        contexts = tuple(row[12] or ()) if len(row) > 12 else ()
+        (time_start, time_end, document, sentence, contexts) = row[8:13]
         return cls(
             event=event,
             type=type_,
@@ -90,7 +89,7 @@ class Evidence:
             sentence=int(sentence),
             text=text,
             weight=float(weight),
-            contexts=contexts,
+            contexts=tuple(contexts or ()),
         )
 
     @classmethod

@@ -8,13 +8,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from detente.analysis.window import TimeWindow
 from detente.config import Settings, load_settings
-from detente.errors import DetenteError, UsageError
+from detente.errors import BadTimeWindow, DetenteError, UsageError
 from detente.ingest.dates import parse_date
 from detente.store import Store, default_store_path
 
@@ -66,3 +67,27 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
         stderr.print(f"error: {UsageError(f'{option} {value!r} is not a date')}", markup=False)
         raise typer.Exit(2)
     return day
+
+
+AtOption = Annotated[
+    str | None, typer.Option("--at", help="The state on this date: events up to it.")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Events that began on or before this date.")
+]
+
+
+def parse_window(at: str | None, since: str | None, until: str | None) -> TimeWindow:
+    """The dates given, or exit status 2 with one line saying what is wrong."""
+    try:
+        return TimeWindow(
+            at=parse_day_option(at, "--at"),
+            since=parse_day_option(since, "--since"),
+            until=parse_day_option(until, "--until"),
+        )
+    except BadTimeWindow as error:
+        stderr.print(f"error: {UsageError(error.args[0])}", markup=False)
+        raise typer.Exit(2) from None

@@ -25,25 +25,7 @@ from detente.pipeline import knowledge_base
 def actors_command(ctx: typer.Context, json: JsonOption = False) -> None:
     """Actors found in the store: kind, country, mentions, documents, first and last date."""
     with open_store(ctx, read_only=True) as store:
-        records = store.actor_records()
-        activity = store.actor_activity()
-    rows: list[dict[str, Any]] = []
-    for actor_id, mentions, documents, first, last in activity:
-        record = records.get(actor_id)
-        rows.append(
-            {
-                "id": actor_id,
-                "name": record.name if record else actor_id,
-                "kind": record.kind if record else None,
-                "country": record.country if record else None,
-                "cameo_code": record.cameo_code if record else None,
-                "provisional": bool(record and record.provisional),
-                "mentions": mentions,
-                "documents": documents,
-                "first": first.isoformat() if first else None,
-                "last": last.isoformat() if last else None,
-            }
-        )
+        rows = store.actor_listing()
     if json:
         print_json({"actors": rows})
         return

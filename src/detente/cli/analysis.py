@@ -11,18 +11,18 @@ from rich.table import Table
 
 from detente.actors.arguments import actor_for_argument
 from detente.analysis import balance, dyad_history, relations
-from detente.analysis.window import TimeWindow
 from detente.cli._common import (
+    AtOption,
+    SinceOption,
+    UntilOption,
     fail_cleanly,
     open_store,
-    parse_day_option,
+    parse_window,
     print_json,
     settings_of,
-    stderr,
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.errors import BadTimeWindow, UsageError
 from detente.pipeline import knowledge_base
 
 
@@ -32,15 +32,6 @@ class By(StrEnum):
     decade = "decade"
 
 
-AtOption = Annotated[
-    str | None, typer.Option("--at", help="The state on this date: events up to it.")
-]
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Events that began on or before this date.")
-]
 HalfLifeOption = Annotated[
     float | None,
     typer.Option(
@@ -49,19 +40,6 @@ HalfLifeOption = Annotated[
         metavar="DAYS",
     ),
 ]
-
-
-def _window(at: str | None, since: str | None, until: str | None) -> TimeWindow:
-    """The dates given, or exit status 2 with one line saying what is wrong."""
-    try:
-        return TimeWindow(
-            at=parse_day_option(at, "--at"),
-            since=parse_day_option(since, "--since"),
-            until=parse_day_option(until, "--until"),
-        )
-    except BadTimeWindow as error:
-        stderr.print(f"error: {UsageError(error.args[0])}", markup=False)
-        raise typer.Exit(2) from None
 
 
 def _sign(value: int) -> str:
@@ -83,7 +61,7 @@ def dyad_command(
 ) -> None:
     """The history of two actors' relationship: per period counts, net score, sign and
     evidence; where the sign changes; a one-line summary."""
-    window = _window(None, since, until)
+    window = parse_window(None, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
         kb = knowledge_base(settings)
@@ -168,7 +146,7 @@ def relations_command(
 ) -> None:
     """The signed, weighted graph of actor pairs at a date or in a window, older events
     decaying, with the strongest evidence per pair."""
-    window = _window(at, since, until)
+    window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
         actor_id = actor_for_argument(knowledge_base(settings), actor) if actor else None
@@ -218,7 +196,7 @@ def balance_command(
 ) -> None:
     """Structural balance of the relations graph (a diagnostic): signed triads, balance
     ratio, frustration, blocs and 'enemy of my enemy' inferences."""
-    window = _window(at, since, until)
+    window = parse_window(at, since, until)
     settings = settings_of(ctx)
     with open_store(ctx, read_only=True) as store:
         result = balance(

@@ -7,8 +7,17 @@ from typing import Annotated, Any
 import typer
 
 from detente.analysis.claims import check_claim
-from detente.cli._common import fail_cleanly, open_store, print_json, settings_of, stdout
-from detente.cli.analysis import AtOption, SinceOption, UntilOption, _window
+from detente.cli._common import (
+    AtOption,
+    SinceOption,
+    UntilOption,
+    fail_cleanly,
+    open_store,
+    parse_window,
+    print_json,
+    settings_of,
+    stdout,
+)
 from detente.cli.docs import JsonOption
 from detente.pipeline import Extraction
 
@@ -23,7 +32,7 @@ def check_command(
 ) -> None:
     """Check a claim against the evidence: supported, contradicted, mixed (with the periods
     where each holds) or not enough evidence, with the sentences behind the verdict."""
-    window = _window(at, since, until)
+    window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
         extraction = Extraction(settings)

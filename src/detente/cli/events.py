@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json as jsonlib
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -22,6 +21,7 @@ from detente.cli.docs import JsonOption
 from detente.errors import UsageError
 from detente.events.contexts import load_contexts
 from detente.pipeline import knowledge_base
+from detente.views.event_json import event_json
 
 
 def events_command(
@@ -108,45 +108,3 @@ def context_names(values: Sequence[str]) -> list[str]:
             )
         names.append(name)
     return names
-
-
-def event_json(row: dict[str, Any]) -> dict[str, Any]:
-    """The stable JSON shape of an event (documented in the README)."""
-
-    def day(value: Any) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    return {
-        "id": row["id"],
-        "source": {"id": row["source_id"], "name": row["source_name"]},
-        "target": {"id": row["target_id"], "name": row["target_name"]},
-        "type": row["type"],
-        "cameo_root": row["cameo_root"],
-        "quad_class": row["quad_class"],
-        "intensity": row["intensity"],
-        "polarity": row["polarity"],
-        "modality": row["modality"],
-        "hedged": row["hedged"],
-        "asserted_by": row["asserted_by"],
-        "reciprocal": row["reciprocal"],
-        "time": {
-            "start": day(row["time_start"]),
-            "end": day(row["time_end"]),
-            "precision": row["time_precision"],
-            "text": row["time_text"],
-            "origin": row["time_origin"],
-        },
-        "evidence": {
-            "document": row["doc_id"],
-            "title": row["doc_title"],
-            "sentence": row["sentence_idx"],
-            "text": row["sentence_text"],
-            "trigger": [row["trigger_start"], row["trigger_end"]],
-            "source_span": [row["source_start"], row["source_end"]],
-            "target_span": [row["target_start"], row["target_end"]],
-        },
-        "confidence": row["confidence"],
-        "extractor": {"name": row["extractor"], "version": row["extractor_version"]},
-        "trace": jsonlib.loads(row["trace"]) if isinstance(row["trace"], str) else row["trace"],
-        "contexts": list(row.get("contexts") or ()),
-    }

@@ -13,6 +13,8 @@ import typer
 
 from detente.actors.arguments import actor_for_argument
 from detente.cli._common import (
+    SinceOption,
+    UntilOption,
     fail_cleanly,
     open_store,
     parse_day_option,
@@ -42,12 +44,6 @@ class Format(StrEnum):
 
 ActorOption = Annotated[
     str | None, typer.Option("--actor", help="Only events with this actor on either side.")
-]
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Events that began on or before this date.")
 ]
 
 

@@ -30,7 +30,7 @@ from typing import Any, ClassVar, Final
 
 from detente.errors import DetenteError
 from detente.events.lexicon import inflections
-from detente.yamlfiles import line_of, load_with_lines
+from detente.yamlfiles import line_of, load_sections
 
 __all__ = [
     "CONTEXTS_VERSION",
@@ -256,23 +256,13 @@ def _strings(value: Any, what: str, path: str, line: int | None) -> list[str]:
 
 
 def _parse_text(text: str, path: str) -> _Layer:
-    raw = load_with_lines(text, lambda problem, line: ContextsError(problem, path=path, line=line))
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise ContextsError(
-            "a contexts file must be a mapping with the keys contexts and/or shared_cues",
-            path=path,
-            line=1,
-        )
+    raw = load_sections(
+        text,
+        what="a contexts file",
+        sections=_SECTIONS,
+        syntax_error=lambda problem, line: ContextsError(problem, path=path, line=line),
+    )
     top = line_of(raw)
-    unknown = sorted(str(k) for k in raw if k != "__line__" and k not in _SECTIONS)
-    if unknown:
-        raise ContextsError(
-            f"unknown top-level key {unknown[0]!r} (expected contexts, shared_cues)",
-            path=path,
-            line=top,
-        )
     new: list[tuple[Context, int | None]] = []
     additions: list[tuple[str, int | None]] = []
     cues: list[_Cue] = []

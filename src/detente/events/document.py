@@ -62,6 +62,7 @@ class _Candidate:
     mentions: list[Mention]
     context: SentenceContext
     paragraph: tuple[Sentence, ...]  # the sentences of its paragraph, for contexts and drivers
+    paragraph_text: str
 
 
 def extract_events(
@@ -98,6 +99,7 @@ def extract_events(
         paragraphs: dict[int, list[Sentence]] = {}
         for each in document.sentences:
             paragraphs.setdefault(each.paragraph, []).append(each)
+        paragraph_texts = {k: " ".join(s.text for s in v) for k, v in paragraphs.items()}
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions.get(document.id, []):
             if mention.actor_id:
@@ -140,8 +142,16 @@ def extract_events(
                 fallback_time=fallback[0],
                 fallback_origin=fallback[1],
             )
-            paragraph = tuple(paragraphs[sentence.paragraph])
-            candidates.append(_Candidate(document, sentence, found, context, paragraph))
+            candidates.append(
+                _Candidate(
+                    document,
+                    sentence,
+                    found,
+                    context,
+                    tuple(paragraphs[sentence.paragraph]),
+                    paragraph_texts[sentence.paragraph],
+                )
+            )
     events: list[Event] = []
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
@@ -193,7 +203,7 @@ def _with_contexts(
     if not events:
         return events
     sentence = candidate.sentence
-    paragraph = " ".join(s.text for s in candidate.paragraph)
+    paragraph = candidate.paragraph_text
     return [
         dataclasses.replace(
             event,
@@ -219,7 +229,7 @@ def _completed_drivers(
     if not found:
         return found
     sentence = candidate.sentence
-    paragraph_text = " ".join(s.text for s in candidate.paragraph)
+    paragraph_text = candidate.paragraph_text
     indices = {s.index for s in candidate.paragraph}
     named = Counter(
         m.actor_id

@@ -698,6 +698,25 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
 _OTHER_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "parataxis", "relcl", "punct"})
 
 
+def _own_phrase(head: Any, *, subordinate_clauses: bool) -> list[Any]:
+    """The words of a head's own phrase, in text order, the head included: its dependents
+    without subjects, content clauses and relative clauses (their words belong to other
+    events), and without clauses opened by a subordinator unless ``subordinate_clauses``."""
+    reached = [head]
+    stack = [c for c in head.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        node = stack.pop()
+        if (
+            not subordinate_clauses
+            and node.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in node.children)
+        ):
+            continue
+        reached.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
+    return sorted(reached, key=lambda t: t.i)
+
+
 def _phrase_target(
     trigger: Any, sources: Sequence[ActorToken], actors: dict[int, list[Mention]]
 ) -> tuple[ActorToken, ...]:
@@ -709,15 +728,7 @@ def _phrase_target(
     "because") are left out: their actors belong to other events.
     """
     taken = {s.token.i for s in sources}
-    stack = [c for c in trigger.children if c.dep_ not in _OTHER_CLAUSES]
-    reached: list[Any] = []
-    while stack:
-        node = stack.pop()
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            continue
-        reached.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
-    for node in sorted(reached, key=lambda t: t.i):
+    for node in _own_phrase(trigger, subordinate_clauses=False):
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
         found = [f for f in found if all(f.mention.actor_id != s.mention.actor_id for s in sources)]
         if found:
@@ -752,13 +763,7 @@ def _place_target(
     own = {s.mention.actor_id for s in sources}
     for holder in holders:
         # Within the trigger's own phrase: "claimed responsibility for the bombing in ...".
-        phrase = [holder]
-        stack = [c for c in holder.children if c.dep_ not in _OTHER_CLAUSES]
-        while stack:
-            node = stack.pop()
-            phrase.append(node)
-            stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
-        for prep in sorted(phrase, key=lambda t: t.i):
+        for prep in _own_phrase(holder, subordinate_clauses=True):
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
                 continue
             for node in sorted(prep.subtree, key=lambda t: t.i):

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from detente.errors import DetenteError
 from detente.events.ontology import RELATION, load_ontology
-from detente.yamlfiles import line_of, load_with_lines, strip_lines
+from detente.yamlfiles import line_of, load_sections, strip_lines
 
 __all__ = [
     "DEFAULT_SOURCES",
@@ -460,24 +460,13 @@ def _word_list(value: Any, what: str, path: str, line: int | None) -> frozenset[
 
 def _parse_text(text: str, path: str) -> _Layer:
     """Parse and validate one file's text. Raises LexiconError naming path, line and entry."""
-    raw = load_with_lines(text, lambda problem, line: LexiconError(problem, path=path, line=line))
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise LexiconError(
-            "a lexicon file must be a mapping with some of the keys "
-            + ", ".join(sorted(_SECTIONS)),
-            path=path,
-            line=1,
-        )
+    raw = load_sections(
+        text,
+        what="a lexicon file",
+        sections=_SECTIONS,
+        syntax_error=lambda problem, line: LexiconError(problem, path=path, line=line),
+    )
     top_line = line_of(raw)
-    unknown = sorted(str(k) for k in raw if k != "__line__" and k not in _SECTIONS)
-    if unknown:
-        raise LexiconError(
-            f"unknown top-level key {unknown[0]!r} (expected {', '.join(sorted(_SECTIONS))})",
-            path=path,
-            line=top_line,
-        )
     triggers = _parse_triggers(raw.get("triggers"), path)
     words: dict[str, frozenset[str]] = {}
     relations = raw.get("relations")

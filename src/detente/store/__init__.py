@@ -562,6 +562,29 @@ class Store:
         ).fetchall()
         return [(r[0], int(r[1]), int(r[2]), r[3], r[4]) for r in rows]
 
+    def actor_listing(self) -> list[dict[str, Any]]:
+        """Each actor found in the store with its kind, country, CAMEO code and activity, most
+        mentioned first: the rows of ``detente actors --json`` and ``/api/actors``."""
+        records = self.actor_records()
+        rows: list[dict[str, Any]] = []
+        for actor_id, mentions, documents, first, last in self.actor_activity():
+            record = records.get(actor_id)
+            rows.append(
+                {
+                    "id": actor_id,
+                    "name": record.name if record else actor_id,
+                    "kind": record.kind if record else None,
+                    "country": record.country if record else None,
+                    "cameo_code": record.cameo_code if record else None,
+                    "provisional": bool(record and record.provisional),
+                    "mentions": mentions,
+                    "documents": documents,
+                    "first": first.isoformat() if first else None,
+                    "last": last.isoformat() if last else None,
+                }
+            )
+        return rows
+
     def documents(self) -> list[DocumentSummary]:
         rows = self._con.execute(
             """

@@ -11,9 +11,7 @@ alias or id the knowledge base knows, as on the command line.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,8 +20,9 @@ from fastapi import APIRouter, Depends, Query, Request
 import detente.analysis as analysis
 from detente.actors.arguments import actor_for_argument
 from detente.actors.kb import KnowledgeBase
+from detente.analysis.claims import check_claim
 from detente.config import Settings
-from detente.errors import NotAvailable, UsageError
+from detente.errors import UsageError
 from detente.ingest.dates import parse_date
 from detente.pipeline import Extraction, knowledge_base
 from detente.store import Store
@@ -117,25 +116,7 @@ def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
 @router.get("/actors", summary="Actors found in the store")
 def actors(store: StoreDep) -> dict[str, Any]:
     """Actors with their kind, country, CAMEO code and activity, most mentioned first."""
-    records = store.actor_records()
-    rows = []
-    for actor_id, mentions, docs, first, last in store.actor_activity():
-        record = records.get(actor_id)
-        rows.append(
-            {
-                "id": actor_id,
-                "name": record.name if record else actor_id,
-                "kind": record.kind if record else None,
-                "country": record.country if record else None,
-                "cameo_code": record.cameo_code if record else None,
-                "provisional": bool(record and record.provisional),
-                "mentions": mentions,
-                "documents": docs,
-                "first": first.isoformat() if first else None,
-                "last": last.isoformat() if last else None,
-            }
-        )
-    return ok({"actors": rows})
+    return ok({"actors": store.actor_listing()})
 
 
 @router.get("/events", summary="Events with their evidence (as `detente events --json`)")
@@ -248,40 +229,21 @@ def check(
     since: DateParam = None,
     until: DateParam = None,
 ) -> dict[str, Any]:
-    """A verdict with supporting and contradicting evidence (as ``detente check --json``);
-    501 when this detente has no claim checker."""
-    checker = _claim_checker()
-    if checker is None:
-        raise NotAvailable(
-            "claim checking is not available in this version of detente "
-            "(detente.analysis.claims has no check_claim function)"
-        )
-    offered: dict[str, Any] = {
-        "at": _day(at, "at"),
-        "since": _day(since, "since"),
-        "until": _day(until, "until"),
-        "settings": _settings(request),
-    }
-    accepted = inspect.signature(checker).parameters
+    """A verdict with supporting and contradicting evidence (as ``detente check --json``)."""
     state = request.app.state
     with state.extraction_lock:  # one parser, one claim at a time
         if state.extraction is None:
             state.extraction = Extraction(_settings(request))
-        offered["extraction"] = state.extraction
-        result = checker(store, claim, **{k: v for k, v in offered.items() if k in accepted})
-    payload = result.as_json() if hasattr(result, "as_json") else dict(result)
-    return ok(payload)
-
-
-def _claim_checker() -> Callable[..., Any] | None:
-    """The analysis's claim checker, looked up when asked so the rest of the API works with a
-    detente that has none."""
-    try:
-        module = importlib.import_module("detente.analysis.claims")
-    except ImportError:
-        return None
-    checker = getattr(module, "check_claim", None)
-    return checker if callable(checker) else None
+        result = check_claim(
+            store,
+            claim,
+            extraction=state.extraction,
+            at=_day(at, "at"),
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            settings=_settings(request),
+        )
+    return ok(result.as_json())
 
 
 @router.get("/view", summary="Everything the report and the web app's page draw")

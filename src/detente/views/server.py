@@ -30,7 +30,6 @@ from detente.errors import (
     AnalysisError,
     DetenteError,
     DocumentNotFound,
-    NotAvailable,
     StoreError,
     UnknownActorName,
     UsageError,
@@ -101,8 +100,6 @@ def _add_pages(app: FastAPI) -> None:
 def _status(error: DetenteError) -> int:
     if isinstance(error, UnknownActorName | DocumentNotFound):
         return 404
-    if isinstance(error, NotAvailable):
-        return 501
     if isinstance(error, StoreError):
         return 503
     if isinstance(error, AnalysisError | UsageError):
