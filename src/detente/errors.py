@@ -18,6 +18,23 @@ class DetenteError(Exception):
         return f"[{self.code}] {super().__str__()}"
 
 
+class DataFileError(DetenteError, ValueError):
+    """A data file (actors, lexicon, contexts) that cannot be accepted.
+
+    The message says ``FILE:LINE: problem`` so the user can go straight to the line;
+    ``path``, ``line`` and ``problem`` are also attributes for programs.
+    """
+
+    def __init__(self, problem: str, *, path: str | None = None, line: int | None = None) -> None:
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + problem)
+        self.problem = problem
+        self.path = path
+        self.line = line
+
+
 class SkippedSource(DetenteError):
     """A source that cannot be ingested; the rest of the run goes on without it."""
 

@@ -39,7 +39,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from detente.errors import DetenteError
+from detente.errors import DataFileError, DetenteError
 from detente.yamlfiles import line_of, load_sections, strip_lines
 
 __all__ = [
@@ -81,7 +81,7 @@ PACKAGED_FILES: tuple[str, ...] = (
 # --------------------------------------------------------------------------- errors
 
 
-class KnowledgeBaseError(DetenteError, ValueError):
+class KnowledgeBaseError(DataFileError):
     """A knowledge-base file or query that cannot be accepted.
 
     One exception per problem, whose message says ``FILE:LINE: problem`` so the user can go
@@ -90,15 +90,6 @@ class KnowledgeBaseError(DetenteError, ValueError):
     """
 
     code: ClassVar[str] = "E300"
-
-    def __init__(self, problem: str, *, path: str | None = None, line: int | None = None) -> None:
-        where = ""
-        if path is not None:
-            where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + problem)
-        self.problem = problem
-        self.path = path
-        self.line = line
 
 
 class ActorFileSyntaxError(KnowledgeBaseError):

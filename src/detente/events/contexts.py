@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from detente.errors import DetenteError
+from detente.errors import DataFileError
 from detente.events.lexicon import inflections
 from detente.yamlfiles import line_of, load_sections
 
@@ -57,17 +57,10 @@ _FUNCTION_WORDS: Final = frozenset(
 )
 
 
-class ContextsError(DetenteError, ValueError):
+class ContextsError(DataFileError):
     """A contexts file that cannot be accepted. The message says ``FILE:LINE: problem``."""
 
     code: ClassVar[str] = "E402"
-
-    def __init__(self, problem: str, *, path: str, line: int | None = None) -> None:
-        where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + problem)
-        self.problem = problem
-        self.path = path
-        self.line = line
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from typing import Any, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from detente.errors import DetenteError
+from detente.errors import DataFileError
 from detente.events.ontology import RELATION, load_ontology
 from detente.yamlfiles import line_of, load_sections, strip_lines
 
@@ -104,7 +104,7 @@ _RELATION_KEYS: Final = frozenset(
 # --------------------------------------------------------------------------- errors
 
 
-class LexiconError(DetenteError, ValueError):
+class LexiconError(DataFileError):
     """A lexicon file that cannot be accepted: unreadable, not YAML, or not the schema.
 
     The message says ``FILE:LINE: problem`` (the line when known) and names the entry;
@@ -112,13 +112,6 @@ class LexiconError(DetenteError, ValueError):
     """
 
     code: ClassVar[str] = "E401"
-
-    def __init__(self, problem: str, *, path: str, line: int | None = None) -> None:
-        where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + problem)
-        self.problem = problem
-        self.path = path
-        self.line = line
 
 
 # --------------------------------------------------------------------------- the trigger
