@@ -18,12 +18,19 @@ from detente.nlp.tokenizer import customise_tokenizer
 def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool = False) -> Any:
     """The spaCy pipeline; NER only when organisations are to be proposed from it (actors
     otherwise come from the knowledge base). The attribute ruler is swapped for the same
-    rules answered from a cache, which is several times faster."""
+    rules answered from a cache, which is several times faster.
+
+    The networks are built on thinc's numpy operations without BLIS: numpy's matrix product
+    (OpenBLAS) runs the token-to-vector layers two to three times faster than the BLIS build
+    the wheels carry, on the machines measured (``benchmarks/extract.py``).
+    """
     import spacy
+    from thinc.api import use_ops
 
     from detente.nlp.attributes import use_indexed_attribute_rules
 
-    nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
     customise_tokenizer(nlp, hyphenated_names)
     use_indexed_attribute_rules(nlp)
     return nlp
