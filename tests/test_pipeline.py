@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from detente.config import load_settings
-from detente.pipeline import run
+from detente.pipeline import _collection_paused, _loaded_objects_frozen, run
 from detente.store import Store
 from tests.support import EXAMPLES
 
@@ -24,3 +25,28 @@ def test_two_workers_extract_what_one_does(tmp_path: Path) -> None:
     serial = _events(tmp_path / "one.duckdb", 1)
     parallel = _events(tmp_path / "two.duckdb", 2)
     assert serial and serial == parallel
+
+
+def test_extraction_leaves_garbage_collection_as_it_found_it(tmp_path: Path) -> None:
+    """Loading pauses collection and extracting freezes what was loaded; neither outlasts the
+    run, and a caller's own frozen objects stay frozen."""
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    _events(tmp_path / "one.duckdb", 1)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+    gc.disable()
+    try:
+        with _collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        with _loaded_objects_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

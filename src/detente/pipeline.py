@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,20 +158,52 @@ class BatchResult:
     drivers: list[Driver]
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: loading builds hundreds of thousands of objects
+    that all stay alive, and each time the heap grows by a quarter Python would walk all of
+    them looking for garbage (most of the loading time, once the knowledge base is large)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def _loaded_objects_frozen() -> Iterator[None]:
+    """Leave everything alive now (the loaded knowledge base, lexicon and parser) out of
+    garbage collection while extracting, so that a full collection walks only what extraction
+    made. Undone at the end; left alone if something else froze objects already."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class Extraction:
     """The loaded extractors of one process: knowledge base, parser, lexicon."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.kb = knowledge_base(settings)
-        self.resolver = ActorResolver(self.kb)
-        self.extractor = EventExtractor(load_lexicon(), load_ontology())
-        self.nlp = load_parser(
-            settings.spacy_model,
-            hyphenated_names(self.kb),
-            with_ner=settings.propose_unknown_actors,
-        )
-        self.proposer = OrganisationProposer(self.kb) if settings.propose_unknown_actors else None
+        with _collection_paused():
+            self.kb = knowledge_base(settings)
+            self.resolver = ActorResolver(self.kb)
+            self.extractor = EventExtractor(load_lexicon(), load_ontology())
+            self.nlp = load_parser(
+                settings.spacy_model,
+                hyphenated_names(self.kb),
+                with_ner=settings.propose_unknown_actors,
+            )
+            self.proposer = (
+                OrganisationProposer(self.kb) if settings.propose_unknown_actors else None
+            )
 
     def run(self, documents: Sequence[Document]) -> BatchResult:
         """Actors, then events, of each document: a pure function of the documents."""
@@ -206,6 +240,7 @@ _worker: Extraction | None = None
 def _start_worker(settings: Settings) -> None:
     global _worker
     _worker = Extraction(settings)
+    gc.freeze()  # its loaded extractors live as long as it does (see _loaded_objects_frozen)
 
 
 def _run_in_worker(documents: list[Document]) -> BatchResult:
@@ -253,8 +288,9 @@ def extract(
 
     if settings.workers <= 1 or len(batches) == 1:
         extraction = Extraction(settings)
-        for ids in batches:
-            save(extraction.run(store.load_documents(ids)))
+        with _loaded_objects_frozen():
+            for ids in batches:
+                save(extraction.run(store.load_documents(ids)))
         return report
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(

@@ -186,10 +186,15 @@ class ActorResolver:
             return None
         # Right: "<name>'s <role>", "<demonym> <role>", never reaching the next name.
         right_limit = min(match.last + _EXTEND_RIGHT, len(tokens) - 1, next_first - 1)
+        open_until = len(text)  # a span crosses a clause break if it ends after the first one
+        if right_limit > match.last:
+            clause_break = _CLAUSE_BREAK.search(text, start, tokens[right_limit].end)
+            if clause_break:
+                open_until = clause_break.start()
         for last in range(right_limit, match.last, -1):
-            span = text[start : tokens[last].end]
-            if _CLAUSE_BREAK.search(span):
+            if tokens[last].end > open_until:
                 continue
+            span = text[start : tokens[last].end]
             candidates = self._lookup(span, on)
             if candidates and candidates[0].how in ("role", "office"):
                 return self._grow_left(
@@ -327,17 +332,21 @@ class ActorResolver:
         rules = coreference_rules()
         out: list[Mention] = []
         for sentence in document.sentences:
+            groups_named = list(rules.group.finditer(sentence.text))
+            pairs_named = list(rules.pair.finditer(sentence.text))
+            if not groups_named and not pairs_named:
+                continue  # most sentences: no need to gather the mentions before
             earlier = [
                 m for m in mentions if sentence.index - rules.window <= m.sentence <= sentence.index
             ]
-            for match in rules.group.finditer(sentence.text):
+            for match in groups_named:
                 start = sentence.start + match.start()
                 before = [m for m in earlier if m.end <= start and m.actor_id]
                 groups = [m for m in before if self._kind(m.actor_id) in rules.group_kinds]
                 if groups:
                     antecedent = groups[-1]
                     out.append(_refer(sentence.index, start, match.group(), antecedent))
-            for match in rules.pair.finditer(sentence.text):
+            for match in pairs_named:
                 start = sentence.start + match.start()
                 before = [m for m in earlier if m.end <= start and m.actor_id]
                 states_only = rules.state_words.search(match.group()) is not None

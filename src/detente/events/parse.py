@@ -10,15 +10,20 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+import numpy
+from threadpoolctl import threadpool_limits
+
 from detente.model import Mention
 from detente.nlp.tokenizer import customise_tokenizer
+
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what a Doc holds before any model runs
 
 
 @cache
 def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool = False) -> Any:
     """The spaCy pipeline; NER only when organisations are to be proposed from it (actors
-    otherwise come from the knowledge base). The attribute ruler is swapped for the same
-    rules answered from a cache, which is several times faster.
+    otherwise come from the knowledge base). The attribute ruler and the rule lemmatizer are
+    swapped for the same rules answered from caches, which is several times faster.
 
     The networks are built on thinc's numpy operations without BLIS: numpy's matrix product
     (OpenBLAS) runs the token-to-vector layers two to three times faster than the BLIS build
@@ -28,17 +33,35 @@ def load_parser(model: str, hyphenated_names: tuple[str, ...], *, with_ner: bool
     from thinc.api import use_ops
 
     from detente.nlp.attributes import use_indexed_attribute_rules
+    from detente.nlp.lemmas import use_cached_lemmatizer
 
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model, exclude=[] if with_ner else ["ner"])
     customise_tokenizer(nlp, hyphenated_names)
     use_indexed_attribute_rules(nlp)
+    use_cached_lemmatizer(nlp)
     return nlp
 
 
 def parse_sentences(nlp: Any, texts: list[str], batch_size: int = 64) -> list[Any]:
-    """Parsed sentences in order, in batches (spaCy is far faster piped than one by one)."""
-    return list(nlp.pipe(texts, batch_size=batch_size)) if texts else []
+    """Parsed sentences in order, in batches (spaCy is far faster piped than one by one).
+
+    The matrix products run on one thread: OpenBLAS would otherwise start one per core, which
+    on these small matrices buys little time and costs much CPU, and extraction parallelises
+    by process (``pipeline.workers``) instead. The limit is set once per call, not per batch.
+    """
+    if not texts:
+        return []
+    with threadpool_limits(limits=1, user_api="blas"):
+        return [_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _without_tensor(doc: Any) -> Any:
+    """The parse without the token-to-vector layer's output, which spaCy keeps on each
+    sentence (``Doc.tensor``) but nothing here reads once the parse is made: dropping it frees
+    96 floats a token for the rest of the batch, and spares resizing it at every merge."""
+    doc.tensor = _NO_TENSOR
+    return doc
 
 
 def merge_mentions(doc: Any, offset: int, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
@@ -59,14 +82,16 @@ def merge_mentions(doc: Any, offset: int, mentions: Sequence[Mention]) -> dict[i
             spans[chosen[-1]].extend(spans[key])  # nested: fold into the outer span
             continue
         chosen.append(key)
-    first_chars = [doc[start].idx for start, _ in chosen]
+    by_token: dict[int, list[Mention]] = {}
+    if not chosen:
+        return by_token
     with doc.retokenize() as retokenizer:
         for start, end in chosen:
             if end - start > 1:
                 retokenizer.merge(doc[start:end])
-    by_token: dict[int, list[Mention]] = {}
-    for key, first_char in zip(chosen, first_chars, strict=True):
-        token = doc.char_span(first_char, first_char + 1, alignment_mode="expand")
-        if token is not None:
-            by_token[token.start] = spans[key]
+    # Each merge of n tokens moves every later token n - 1 places to the left.
+    removed = 0
+    for start, end in chosen:
+        by_token[start - removed] = spans[(start, end)]
+        removed += end - start - 1
     return by_token
