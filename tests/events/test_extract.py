@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -256,3 +257,34 @@ def test_what_a_demand_asks_for_is_not_asserted(setup: Any) -> None:
 def test_what_one_actor_is_to_another_is_a_relation(setup: Any, text: str, polarity: int) -> None:
     relations = [e for e in events_of(setup, text) if e.type == "RELATION"]
     assert [(e.polarity, e.reciprocal) for e in relations] == [(polarity, True)]
+
+
+def test_coordinated_demonyms_on_one_noun_are_both_actors(setup: Any) -> None:
+    events = events_of(setup, "Senior Chilean and Peruvian officials agreed to open the border.")
+    assert any(e.reciprocal and {e.source_id, e.target_id} == {"chile", "peru"} for e in events)
+
+
+def test_a_light_verbs_recipient_is_the_target_of_its_noun(setup: Any) -> None:
+    found = triples(events_of(setup, "The World Bank gave Malawi 40 million dollars of aid."))
+    assert any(s == "world-bank" and k == "AID" and t == "malawi" for s, k, t, _ in found)
+
+
+def test_an_object_qualified_by_a_demonym_belongs_to_that_state(setup: Any) -> None:
+    found = triples(events_of(setup, "Ethiopia threatened to shell Eritrean towns."))
+    assert ("ethiopia", "THREATEN", "eritrea", "future") in found
+
+
+def test_a_mediation_between_two_actors_is_aimed_at_both(setup: Any) -> None:
+    found = triples(events_of(setup, "Oman launched a mediation effort between Qatar and Bahrain."))
+    assert {(s, t) for s, k, t, _ in found if k == "CONSULT"} == {
+        ("oman", "qatar"),
+        ("oman", "bahrain"),
+    }
+
+
+def test_an_event_under_another_events_trigger_is_marked_embedded(setup: Any) -> None:
+    events = events_of(setup, "Egypt condemned the Israeli attack on Gaza.")
+    by_type = {e.type: e for e in events}
+    assert "embedded" not in json.loads(by_type["ACCUSE"].trace)
+    assert json.loads(by_type["ASSAULT"].trace)["embedded"] is True
+    assert by_type["ACCUSE"].confidence > by_type["ASSAULT"].confidence

@@ -82,6 +82,7 @@ def eval_command(
         ("dyad (+ sector)", events.dyad["sector"]),
         ("triple (country)", events.triple["country"]),
         ("triple (+ sector)", events.triple["sector"]),
+        ("triple, main events", events.triple["main"]),
     ):
         stdout.print(
             f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"

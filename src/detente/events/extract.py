@@ -83,6 +83,7 @@ class Finding:
     pattern: str
     certainty: float = 1.0  # how directly the parse links the actors to the trigger
     demanded: bool = False  # the act is what a demand asks for, not something that happened
+    embedded: bool = False  # another event's trigger governs this one's: not the main event
 
 
 class EventExtractor:
@@ -107,7 +108,7 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context.antecedent, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _demanded_acts(_without_empty_intent(findings))
+        findings = _embedded(_demanded_acts(_without_empty_intent(findings)))
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -170,11 +171,17 @@ class EventExtractor:
             paired = reciprocal and len(sources) >= 2
             if not targets and not paired:
                 targets = self._fallback_targets(token, actors)
+            if not targets and sources and not paired:
+                # "mediated between Syria and the PLO": both sides are what it is aimed at.
+                targets = self._between(token, actors)
             targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
             certainty = 1.0
             if not targets and not paired and sources:
                 targets = _phrase_target(token, sources, actors)
                 certainty = 0.85  # found by position in the phrase, not by a relation
+            if not targets and not paired and places:
+                targets = _object_place_target(token, sources, places)
+                certainty = 0.8  # "shell Iraqi towns": the state the object belongs to
             if not targets and not paired and places and trigger.type in _LOCATED_TYPES:
                 targets = _place_target(token, sources, places)
                 certainty = 0.8  # the state where it struck, not a named victim
@@ -226,8 +233,9 @@ class EventExtractor:
     def _between(self, trigger: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
         found: list[ActorToken] = []
         holders = [trigger]
-        if trigger.dep_ in ("nsubj", "dobj") and trigger.head.i != trigger.i:
-            holders.append(trigger.head)  # "fighting took place between X and Y"
+        if trigger.dep_ in ("nsubj", "dobj", "compound") and trigger.head.i != trigger.i:
+            # "fighting took place between X and Y", "a mediation effort between X and Y"
+            holders.append(trigger.head)
         for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
                 for obj in prep.children:
@@ -257,6 +265,13 @@ class EventExtractor:
         United States match ...")."""
         found: list[ActorToken] = []
         heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr"))]
+        light_verb = self._light_verb_of(trigger)
+        if light_verb is not None:
+            # "gave the Ivory Coast $5 million of aid": the recipient is the light verb's.
+            found.extend(
+                a for c in light_verb.children if c.dep_ == "dative" for a in _actors_at(c, actors)
+            )
+            heads.append(light_verb)
         for head in heads:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
@@ -287,6 +302,20 @@ class EventExtractor:
                                     for pobj in prep.children:
                                         found.extend(_actors_at(pobj, actors))
         return _unique(found)
+
+    def _light_verb_of(self, noun: Any) -> Any | None:
+        """The light verb a noun trigger is the object of ("gave $5 million of aid",
+        "signed a deal"), through partitive "of" phrases; None for verbs and other nouns."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        node = noun
+        for _ in range(3):
+            if node.dep_ not in ("dobj", "pobj", "prep", "attr") or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ == "VERB":
+                return node if self._carries(node) else None
+        return None
 
     def _inherited_subject(
         self, token: Any, actors: dict[int, list[Mention]], pos: str
@@ -588,6 +617,8 @@ class EventExtractor:
         confidence *= max(0.5, 1.0 - 0.07 * depth)
         if _in_purpose_clause(finding.trigger):
             confidence *= 0.85
+        if finding.embedded:
+            confidence *= 0.85  # the main event of the sentence is the one on top
         trigger = finding.trigger
         time, time_origin = _clause_time(trigger, context)
         if time_origin == "document" and context.section_time and _past_narrative(trigger):
@@ -604,6 +635,8 @@ class EventExtractor:
             "modality_cue": modality.cue,
             "time_origin": time_origin,
         }
+        if finding.embedded:
+            trace["embedded"] = True
         return Event(
             id=hashlib.sha256(key.encode()).hexdigest()[:16],
             doc_id=context.doc_id,
@@ -665,6 +698,22 @@ def _demanded_acts(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _embedded(findings: list[Finding]) -> list[Finding]:
+    """Mark the findings whose trigger lies under another finding's trigger.
+
+    "Iran condemned the attack on Herat", "agreed to hold joint exercises": the sentence's
+    main event is the one on top. Coders who give each sentence one event (the PLOVER gold
+    standard, PETRARCH) code that one; the embedded ones are kept, and say so.
+    """
+    triggers = {f.trigger.i for f in findings}
+    return [
+        dataclasses.replace(f, embedded=True)
+        if any(a.i in triggers and a.i != f.trigger.i for a in f.trigger.ancestors)
+        else f
+        for f in findings
+    ]
+
+
 def _in_purpose_clause(trigger: Any) -> bool:
     """An infinitive adverbial clause without a subordinator: "... to demand reforms"."""
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -686,8 +735,18 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
     which alone would read every promise as AGREE, then has nothing to add.
     """
     acts = {f.trigger.i for f in findings if f.type not in _INTENT_TYPES}
+    # "Chile and Peru agreed to open the border": a mutual promise stays mutual.
+    mutual = {
+        c.i
+        for f in findings
+        if f.type == "AGREE" and f.reciprocal and len(f.sources) >= 2
+        for c in f.trigger.children
+        if c.dep_ == "xcomp"
+    }
     return [
-        f
+        dataclasses.replace(f, reciprocal=True)
+        if f.trigger.i in mutual and not f.targets and len(f.sources) >= 2
+        else f
         for f in findings
         if f.type not in ("AGREE", "THREATEN")
         or not any(c.dep_ == "xcomp" and c.i in acts for c in f.trigger.children)
@@ -774,6 +833,34 @@ def _place_target(
                 ]
                 if found:
                     return _unique(found)
+    return ()
+
+
+def _object_place_target(
+    trigger: Any, sources: Sequence[ActorToken], places: dict[int, list[Mention]]
+) -> tuple[ActorToken, ...]:
+    """ "threatened to shell Iraqi towns", "restrictions on German goods": an object that
+    belongs to a state, by the demonym that qualifies it, makes that state the target."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    objects = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [
+        o
+        for h in holders
+        for prep in h.children
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    own = {s.mention.actor_id for s in sources}
+    for obj in objects:
+        for node in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))):
+            found = [
+                ActorToken(node, m)
+                for m in places.get(node.i, ())
+                if m.actor_id is not None and m.actor_id not in own
+            ]
+            if found:
+                return _unique(found)
     return ()
 
 
@@ -875,6 +962,13 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
         for conjunct in item.token.conjuncts:
             for mention in actors.get(conjunct.i, ()):
                 found.append(ActorToken(conjunct, mention))
+        # "Hungarian and Romanian officials": the first demonym modifies the head that
+        # holds the second; both name the actors.
+        for child in item.token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and any(
+                c.dep_ == "cc" for c in child.children
+            ):
+                found.extend(ActorToken(child, m) for m in actors.get(child.i, ()))
     return _unique(found)
 
 
