@@ -331,6 +331,8 @@ class EventExtractor:
             return ()  # only a state has parts; a group's "fighters" are the group
         slots = _target_slots(trigger) if as_target else _source_slots(trigger)
         for node in slots:
+            if node.lemma_.lower() in self.lexicon.unimplied_nouns:
+                continue
             sector = self.agents.sector_of(node.lemma_.lower(), node.lower_)
             if sector is None or sector == anchor.mention.sector:
                 continue
