@@ -7,7 +7,6 @@ import importlib.util
 import itertools
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -394,12 +393,8 @@ def test_no_two_substantive_holders_overlap_long(kb: KnowledgeBase) -> None:
     assert clashes == []
 
 
-def test_load_is_fast() -> None:
-    start = time.perf_counter()
-    KnowledgeBase(kbmod._packaged_layers.__wrapped__())
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"loading the knowledge base took {elapsed:.2f} s"
-    # the packaged knowledge base is built once per process
+def test_the_packaged_knowledge_base_is_built_once_per_process() -> None:
+    # How long a load takes is measured by benchmarks/bench_actors.py, not asserted here.
     assert load_knowledge_base() is load_knowledge_base()
 
 

@@ -72,8 +72,10 @@ PACKAGED_FILES: tuple[str, ...] = (
     "sectors.yaml",
     "states.yaml",
     "organisations.yaml",
+    "organisations_world.yaml",
     "governments.yaml",
     "people.yaml",
+    "world_leaders.yaml",
 )
 """The packaged data files, in load order (later files may refer to earlier ones' ids)."""
 
