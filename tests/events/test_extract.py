@@ -303,3 +303,12 @@ def test_a_bare_role_noun_is_the_part_of_the_named_side_s_state(setup: Any) -> N
 def test_a_state_named_twice_is_no_domestic_event(setup: Any) -> None:
     events = events_of(setup, "Kenya said Kenya would attack nobody.")
     assert all(e.source_id != e.target_id for e in events)
+
+
+def test_a_purpose_hanging_on_a_light_verb_is_embedded_under_its_noun(setup: Any) -> None:
+    events = events_of(
+        setup, "Kenyan students staged a hunger strike to demand reforms from Kenya."
+    )
+    embedded = {e.type: bool(json.loads(e.trace).get("embedded")) for e in events}
+    assert embedded.get("PROTEST") is False
+    assert embedded.get("REQUEST") is True

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +117,7 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _embedded(_demanded_acts(_without_empty_intent(findings)))
+        findings = _embedded(_demanded_acts(_without_empty_intent(findings)), self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -357,7 +357,10 @@ class EventExtractor:
             return None
         node = noun
         for _ in range(3):
-            if node.dep_ not in ("dobj", "pobj", "prep", "attr") or node.head.i == node.i:
+            if (
+                node.dep_ not in ("dobj", "pobj", "prep", "attr", "compound")
+                or node.head.i == node.i
+            ):
                 return None
             node = node.head
             if node.pos_ == "VERB":
@@ -785,20 +788,27 @@ def _domestic(source: ActorToken, target: ActorToken) -> bool:
     )
 
 
-def _embedded(findings: list[Finding]) -> list[Finding]:
+def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:
     """Mark the findings whose trigger lies under another finding's trigger.
 
     "Iran condemned the attack on Herat", "agreed to hold joint exercises": the sentence's
     main event is the one on top. Coders who give each sentence one event (the PLOVER gold
-    standard, PETRARCH) code that one; the embedded ones are kept, and say so.
+    standard, PETRARCH) code that one; the embedded ones are kept, and say so. A noun event
+    stands where its light verb stands: in "staged a strike to demand reforms" the demand
+    hangs on "staged", and is the strike's purpose.
     """
-    triggers = {f.trigger.i for f in findings}
-    return [
-        dataclasses.replace(f, embedded=True)
-        if any(a.i in triggers and a.i != f.trigger.i for a in f.trigger.ancestors)
-        else f
-        for f in findings
-    ]
+    verbs = {id(f): getattr(light_verb_of(f.trigger), "i", None) for f in findings}
+    out = []
+    for f in findings:
+        others = {g.trigger.i for g in findings if g is not f}
+        # Another noun's light verb, unless it is this noun's too ("launched an attack and
+        # an invasion" has two main events).
+        others |= {verbs[id(g)] for g in findings if g is not f} - {None, verbs[id(f)]}
+        others.discard(f.trigger.i)
+        if any(a.i in others for a in f.trigger.ancestors):
+            f = dataclasses.replace(f, embedded=True)
+        out.append(f)
+    return out
 
 
 def _in_purpose_clause(trigger: Any) -> bool:
