@@ -312,3 +312,24 @@ def test_a_purpose_hanging_on_a_light_verb_is_embedded_under_its_noun(setup: Any
     embedded = {e.type: bool(json.loads(e.trace).get("embedded")) for e in events}
     assert embedded.get("PROTEST") is False
     assert embedded.get("REQUEST") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway contributed 200 troops to the UN force in Mali.", ("norway", "AID", "un")),
+        ("Kurdish militants blew up a pipeline in southern Turkey.", (None, "ASSAULT", "turkey")),
+        ("North Korea hacked into South Korean banks.", ("north-korea", "COERCE", "south-korea")),
+        ("Chad strengthened its forces along the border with Sudan.", ("chad", "MOBILIZE", None)),
+        ("The UN reduced food supplies to Somalia.", ("un", "SANCTION", "somalia")),
+    ],
+)
+def test_verb_families_of_the_cameo_codebook(
+    setup: Any, text: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    source, kind, target = expected
+    assert any(
+        k == kind and (source is None or s == source) and (target is None or t == target)
+        for s, k, t in found
+    ), found
