@@ -333,3 +333,12 @@ def test_verb_families_of_the_cameo_codebook(
         k == kind and (source is None or s == source) and (target is None or t == target)
         for s, k, t in found
     ), found
+
+
+def test_a_one_sided_event_told_in_full_elsewhere_in_the_sentence_is_one_event(
+    setup: Any,
+) -> None:
+    text = "Kenyan nurses staged a hunger strike in protest against Kenya's government."
+    events = events_of(setup, text)
+    protests = [(e.source_id, e.target_id) for e in events if e.type == "PROTEST"]
+    assert protests == [("kenya", "kenya")]

@@ -125,7 +125,7 @@ class EventExtractor:
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
-        return list(events.values())
+        return _without_subsumed(list(events.values()))
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -770,6 +770,33 @@ def _source_slots(trigger: Any) -> list[Any]:
     slots = [c for c in trigger.children if c.dep_ == "nsubj"]
     slots += [o for c in trigger.children if c.dep_ == "agent" for o in c.children]
     return slots
+
+
+def _without_subsumed(events: list[Event]) -> list[Event]:
+    """Drop a one-sided event that another event of the sentence tells in full.
+
+    "began a hunger strike to protest the ruling against Algeria": the strike (no target
+    named) and the protest (target Algeria) are one act of the same actor, told twice; the
+    sentence holds one event, with both sides.
+    """
+    told: set[tuple[str, str | None, str, int]] = set()  # (side, actor, type, polarity)
+    for e in events:
+        if e.source_id and e.target_id:
+            told.add(("source", e.source_id, e.type, e.polarity))
+            told.add(("target", e.target_id, e.type, e.polarity))
+            if e.reciprocal:  # either side did it to the other
+                told.add(("source", e.target_id, e.type, e.polarity))
+                told.add(("target", e.source_id, e.type, e.polarity))
+    return [
+        e
+        for e in events
+        if (e.source_id and e.target_id)
+        or (
+            ("source", e.source_id, e.type, e.polarity) not in told
+            if e.source_id
+            else ("target", e.target_id, e.type, e.polarity) not in told
+        )
+    ]
 
 
 def _same_actor(source: ActorToken, other: ActorToken) -> bool:
