@@ -342,3 +342,8 @@ def test_a_one_sided_event_told_in_full_elsewhere_in_the_sentence_is_one_event(
     events = events_of(setup, text)
     protests = [(e.source_id, e.target_id) for e in events if e.type == "PROTEST"]
     assert protests == [("kenya", "kenya")]
+
+
+def test_a_group_based_in_a_state_acts_for_that_state(setup: Any) -> None:
+    found = triples(events_of(setup, "A militia based in Chad attacked Sudan."))
+    assert ("chad", "ASSAULT", "sudan", "asserted") in found

@@ -933,6 +933,7 @@ def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
 
 
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
+_SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
 
 
@@ -1078,6 +1079,8 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             for child in node.children
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
             or (child.dep_ == "prep" and child.lower_ in ("of", "in"))
+            # "a group based in Trinidad": where it is based says whose it is
+            or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             for reached in (
                 [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             )
