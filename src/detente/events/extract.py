@@ -944,20 +944,15 @@ def _place_target(
     holders = [trigger]
     if trigger.dep_ in _LIGHT_VERB_DEPS and trigger.head.i != trigger.i:
         holders.append(trigger.head)  # "carried out a bombing in ..."
-    own = {s.mention.actor_id for s in sources if s.mention.sector is None}
+    own = _plain_states(sources)
     for holder in holders:
         # Within the trigger's own phrase: "claimed responsibility for the bombing in ...".
         for prep in _own_phrase(holder, subordinate_clauses=True):
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
                 continue
             for node in sorted(prep.subtree, key=lambda t: t.i):
-                found = [
-                    ActorToken(node, m)
-                    for m in places.get(node.i, ())
-                    if m.actor_id is not None and m.actor_id not in own
-                ]
-                if found:
-                    return _unique(found)
+                if found := _places_at(node, places, own):
+                    return found
     return ()
 
 
@@ -966,27 +961,30 @@ def _object_place_target(
 ) -> tuple[ActorToken, ...]:
     """ "threatened to shell Iraqi towns", "restrictions on German goods": an object that
     belongs to a state, by the demonym that qualifies it, makes that state the target."""
-    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
-    objects = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [
-        o
-        for h in holders
-        for prep in h.children
-        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
-    own = {s.mention.actor_id for s in sources if s.mention.sector is None}
-    for obj in objects:
+    own = _plain_states(sources)
+    for obj in _target_slots(trigger):
         for node in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))):
-            found = [
-                ActorToken(node, m)
-                for m in places.get(node.i, ())
-                if m.actor_id is not None and m.actor_id not in own
-            ]
-            if found:
-                return _unique(found)
+            if found := _places_at(node, places, own):
+                return found
     return ()
+
+
+def _plain_states(sources: Sequence[ActorToken]) -> set[str | None]:
+    """The sources named as whole actors: a place of theirs is no target ("Iran ... in
+    Iran"), while a part of a state may act on its own country (a curfew in its own town)."""
+    return {s.mention.actor_id for s in sources if s.mention.sector is None}
+
+
+def _places_at(
+    node: Any, places: dict[int, list[Mention]], own: set[str | None]
+) -> tuple[ActorToken, ...]:
+    return _unique(
+        [
+            ActorToken(node, m)
+            for m in places.get(node.i, ())
+            if m.actor_id is not None and m.actor_id not in own
+        ]
+    )
 
 
 # -- demands stated as obligations ---------------------------------------------------------
