@@ -23,6 +23,7 @@ from detente.actors.records import actor_records
 from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
+from detente.events.agents import agent_nouns
 from detente.events.contexts import CONTEXTS_VERSION
 from detente.events.document import ExtractionReport, extract_events
 from detente.events.drivers import DRIVER_VERSION
@@ -195,7 +196,7 @@ class Extraction:
         with _collection_paused():
             self.kb = knowledge_base(settings)
             self.resolver = ActorResolver(self.kb)
-            self.extractor = EventExtractor(load_lexicon(), load_ontology())
+            self.extractor = EventExtractor(load_lexicon(), load_ontology(), agent_nouns(self.kb))
             self.nlp = load_parser(
                 settings.spacy_model,
                 hyphenated_names(self.kb),

@@ -122,3 +122,11 @@ def test_hyphenated_and_dashed_compounds(resolver: ActorResolver) -> None:
 
 def test_knowledge_base_is_shared(resolver: ActorResolver) -> None:
     assert isinstance(resolver.kb, KnowledgeBase)
+
+
+def test_namesakes_who_act_for_one_actor_resolve_to_it(resolver: ActorResolver) -> None:
+    # In 2000 neither President Bush was in office: which one is unclear, whose is not.
+    found = mentions(resolver, "Bush said the talks had failed.", "2000-01-01")
+    assert [(m.text, m.actor_id, m.person_id) for m in found] == [("Bush", "united-states", None)]
+    found = mentions(resolver, "Aliyev said the border would stay closed.", "2010-05-01")
+    assert [(m.actor_id, m.person_id) for m in found] == [("azerbaijan", "ilham-aliyev")]

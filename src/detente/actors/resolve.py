@@ -301,6 +301,13 @@ class ActorResolver:
                 candidates[0],
                 0.95 if candidates[0].in_period is not False else 0.7,
             )
+        elif len({(c.actor_id, c.sector) for c in item.candidates}) == 1 and all(
+            c.person_id for c in item.candidates
+        ):
+            # "Bush said", "the Aliyev government": which of two namesakes is unclear, but
+            # all of them, in office or not, act for the same actor: all an event needs.
+            person = candidates[0].person_id if len(distinct) == 1 else None
+            chosen, confidence = dataclasses.replace(candidates[0], person_id=person), 0.7
         else:
 
             def score(c: Candidate) -> int:

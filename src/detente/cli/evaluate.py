@@ -12,6 +12,7 @@ from detente.cli.docs import JsonOption
 from detente.evaluation.actors import evaluate_actors
 from detente.evaluation.events import evaluate_events
 from detente.evaluation.gold import read_gold
+from detente.events.agents import agent_nouns
 from detente.events.extract import EventExtractor
 from detente.events.lexicon import load_lexicon
 from detente.events.ontology import load_ontology
@@ -42,7 +43,7 @@ def eval_command(
         sentences = list(read_gold(gold))
         result = evaluate_actors(kb, sentences)
         nlp = load_parser(settings.spacy_model, hyphenated_names(kb))
-        extractor = EventExtractor(load_lexicon(), load_ontology())
+        extractor = EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
         events = evaluate_events(kb, sentences, nlp=nlp, extractor=extractor)
     if json:
         report = events.as_json()
@@ -82,6 +83,7 @@ def eval_command(
         ("dyad (+ sector)", events.dyad["sector"]),
         ("triple (country)", events.triple["country"]),
         ("triple (+ sector)", events.triple["sector"]),
+        ("triple, main events", events.triple["main"]),
     ):
         stdout.print(
             f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"

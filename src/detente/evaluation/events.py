@@ -52,7 +52,7 @@ class EventEvaluation:
     type_correct: int = 0
     dyad: dict[str, Score] = field(default_factory=lambda: {"country": Score(), "sector": Score()})
     triple: dict[str, Score] = field(
-        default_factory=lambda: {"country": Score(), "sector": Score()}
+        default_factory=lambda: {"country": Score(), "sector": Score(), "main": Score()}
     )
     per_type: dict[str, TypeTally] = field(default_factory=dict)
     confusions: Counter[str] = field(default_factory=Counter)
@@ -195,6 +195,11 @@ def _score_sentence(
                 }
             )
         _tally(result.triple[level], predicted, gold_triples)
+        if level == "country":
+            # The gold gives each sentence one event: its main one. Events embedded under
+            # another event's trigger are scored with all events, not here.
+            main = {_triple(kb, e, level) for e in events if not _embedded(e)}
+            _tally(result.triple["main"], main, gold_triples)
         _tally(
             result.dyad[level],
             {_dyad(t) for t in predicted},
@@ -235,6 +240,10 @@ def _triple(kb: KnowledgeBase, event: Event, level: str) -> Triple:
     if event.reciprocal and (source or "") > (target or ""):
         source, target = target, source
     return (source, event.type, target)
+
+
+def _embedded(event: Event) -> bool:
+    return bool(json.loads(event.trace).get("embedded"))
 
 
 def _sector_of(event: Event, side: str) -> str | None:

@@ -11,7 +11,11 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from detente.errors import UsageError
 from detente.model import DateOrigin, Document
@@ -100,6 +104,20 @@ def read_gold(path: Path) -> Iterator[GoldSentence]:
             yield _sentence(record)
 
 
+@cache
+def legacy_codes() -> dict[str, str]:
+    """Pre-ISO country codes of older CAMEO dictionaries, and the ISO code each means."""
+    text = resources.files("detente.evaluation").joinpath("data/legacy_codes.yaml").read_text()
+    table = yaml.safe_load(text)["legacy_codes"]
+    return {str(k).upper(): str(v).upper() for k, v in table.items()}
+
+
+def _iso(code: str) -> str:
+    """A gold actor code with a legacy country prefix replaced ("JAPGOV" -> "JPNGOV")."""
+    country = code[:3].upper()
+    return legacy_codes().get(country, country) + code[3:]
+
+
 def _sentence(record: dict[str, object]) -> GoldSentence:
     text = str(record["text"])
     actors: dict[tuple[str, str], GoldActor] = {}
@@ -109,7 +127,7 @@ def _sentence(record: dict[str, object]) -> GoldSentence:
         for role in ("source_actors", "target_actors"):
             for actor in event.get(role) or []:
                 actor_text = str(actor.get("actorText") or "").strip()
-                code = str(actor.get("code") or "")
+                code = _iso(str(actor.get("code") or ""))
                 if not actor_text or len(code) < 3:
                     continue
                 start = _locate(text, actor_text)
@@ -129,8 +147,8 @@ def _sentence(record: dict[str, object]) -> GoldSentence:
         gold_events.append(
             GoldEvent(
                 type=str(kind).upper(),
-                sources=tuple(str(c).upper() for c in event.get("source") or [] if c),
-                targets=tuple(str(c).upper() for c in event.get("target") or [] if c),
+                sources=tuple(_iso(str(c)) for c in event.get("source") or [] if c),
+                targets=tuple(_iso(str(c)) for c in event.get("target") or [] if c),
                 reciprocal=bool(event.get("reciprocal")),
                 contexts=_labels(event.get("context")),
             )

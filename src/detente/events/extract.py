@@ -20,10 +20,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from detente.events.agents import AgentNouns
 from detente.events.lexicon import Lexicon, Trigger
 from detente.events.modality import Modality, modality_cues, read_modality
 from detente.events.ontology import EventType
@@ -31,7 +32,7 @@ from detente.model import Event, Mention
 from detente.nlp.timex import TimeSpan
 
 EXTRACTOR = "detente-rules"
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
@@ -83,12 +84,21 @@ class Finding:
     pattern: str
     certainty: float = 1.0  # how directly the parse links the actors to the trigger
     demanded: bool = False  # the act is what a demand asks for, not something that happened
+    embedded: bool = False  # another event's trigger governs this one's: not the main event
 
 
 class EventExtractor:
-    def __init__(self, lexicon: Lexicon, ontology: dict[str, EventType]) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: dict[str, EventType],
+        agents: AgentNouns | None = None,
+    ) -> None:
+        """``agents`` lets a bare role noun ("the demonstrators") stand for the part of the
+        state the other side belongs to; without it only named actors take part."""
         self.lexicon = lexicon
         self.ontology = ontology
+        self.agents = agents
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -104,10 +114,10 @@ class EventExtractor:
         ``places`` are the tokens that locate ("the Iranian city of Kerman"): they never act,
         but an attack with no other target struck the state they name.
         """
-        findings = list(self._triggered(doc, actors, context.antecedent, places or {}))
+        findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _demanded_acts(_without_empty_intent(findings))
+        findings = _embedded(_demanded_acts(_without_empty_intent(findings)), self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -115,7 +125,7 @@ class EventExtractor:
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
-        return list(events.values())
+        return _without_subsumed(list(events.values()))
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -123,8 +133,8 @@ class EventExtractor:
         self,
         doc: Any,
         actors: dict[int, list[Mention]],
-        antecedent: Mention | None = None,
-        places: dict[int, list[Mention]] | None = None,
+        context: SentenceContext,
+        places: dict[int, list[Mention]],
     ) -> Iterator[Finding]:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
@@ -156,7 +166,7 @@ class EventExtractor:
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
             if not sources:
-                sources = _pronoun_subject(token, antecedent, actors)
+                sources = _pronoun_subject(token, context.antecedent, actors)
             if not sources:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
@@ -170,14 +180,26 @@ class EventExtractor:
             paired = reciprocal and len(sources) >= 2
             if not targets and not paired:
                 targets = self._fallback_targets(token, actors)
+            if not targets and sources and not paired:
+                # "mediated between Syria and the PLO": both sides are what it is aimed at.
+                targets = self._between(token, actors)
             targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
             certainty = 1.0
             if not targets and not paired and sources:
                 targets = _phrase_target(token, sources, actors)
                 certainty = 0.85  # found by position in the phrase, not by a relation
+            if not targets and not paired and places:
+                targets = _object_place_target(token, sources, places)
+                certainty = 0.8  # "shell Iraqi towns": the state the object belongs to
             if not targets and not paired and places and trigger.type in _LOCATED_TYPES:
                 targets = _place_target(token, sources, places)
                 certainty = 0.8  # the state where it struck, not a named victim
+            if bool(sources) != bool(targets) and not paired:
+                implied = self._implied_part(token, sources or targets, not targets, context)
+                if implied and sources:
+                    targets, certainty = implied, min(certainty, 0.8)
+                elif implied:
+                    sources, certainty = implied, min(certainty, 0.8)
             if not sources and not targets:
                 continue
             yield Finding(
@@ -226,8 +248,9 @@ class EventExtractor:
     def _between(self, trigger: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
         found: list[ActorToken] = []
         holders = [trigger]
-        if trigger.dep_ in ("nsubj", "dobj") and trigger.head.i != trigger.i:
-            holders.append(trigger.head)  # "fighting took place between X and Y"
+        if trigger.dep_ in ("nsubj", "dobj", "compound") and trigger.head.i != trigger.i:
+            # "fighting took place between X and Y", "a mediation effort between X and Y"
+            holders.append(trigger.head)
         for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
                 for obj in prep.children:
@@ -257,6 +280,13 @@ class EventExtractor:
         United States match ...")."""
         found: list[ActorToken] = []
         heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr"))]
+        light_verb = self._light_verb_of(trigger)
+        if light_verb is not None:
+            # "gave the Ivory Coast $5 million of aid": the recipient is the light verb's.
+            found.extend(
+                a for c in light_verb.children if c.dep_ == "dative" for a in _actors_at(c, actors)
+            )
+            heads.append(light_verb)
         for head in heads:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
@@ -287,6 +317,55 @@ class EventExtractor:
                                     for pobj in prep.children:
                                         found.extend(_actors_at(pobj, actors))
         return _unique(found)
+
+    def _implied_part(
+        self, trigger: Any, known: Sequence[ActorToken], as_target: bool, context: SentenceContext
+    ) -> tuple[ActorToken, ...]:
+        """The other side as a bare role noun of the known side's state ("Egyptian police
+        dispersed the demonstrators"): that state's part, told by the noun's sector."""
+        if self.agents is None:
+            return ()
+        anchor = known[0]
+        state = anchor.mention.actor_id
+        if anchor.mention.sector is None and state not in self.agents.states:
+            return ()  # only a state has parts; a group's "fighters" are the group
+        slots = _target_slots(trigger) if as_target else _source_slots(trigger)
+        for node in slots:
+            if node.lemma_.lower() in self.lexicon.unimplied_nouns:
+                continue
+            sector = self.agents.sector_of(node.lemma_.lower(), node.lower_)
+            if sector is None or sector == anchor.mention.sector:
+                continue
+            start = context.offset + node.idx
+            mention = Mention(
+                sentence=context.index,
+                start=start,
+                end=start + len(node.text),
+                text=node.text,
+                actor_id=state,
+                resolution="implied",
+                sector=sector,
+                confidence=0.6,
+            )
+            return (ActorToken(node, mention),)
+        return ()
+
+    def _light_verb_of(self, noun: Any) -> Any | None:
+        """The light verb a noun trigger is the object of ("gave $5 million of aid",
+        "signed a deal"), through partitive "of" phrases; None for verbs and other nouns."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        node = noun
+        for _ in range(3):
+            if (
+                node.dep_ not in ("dobj", "pobj", "prep", "attr", "compound")
+                or node.head.i == node.i
+            ):
+                return None
+            node = node.head
+            if node.pos_ == "VERB":
+                return node if self._carries(node) else None
+        return None
 
     def _inherited_subject(
         self, token: Any, actors: dict[int, list[Mention]], pos: str
@@ -549,6 +628,7 @@ class EventExtractor:
                 source is not None
                 and target is not None
                 and source.mention.actor_id == target.mention.actor_id
+                and not _domestic(source, target)
             ):
                 continue
             if (
@@ -588,6 +668,8 @@ class EventExtractor:
         confidence *= max(0.5, 1.0 - 0.07 * depth)
         if _in_purpose_clause(finding.trigger):
             confidence *= 0.85
+        if finding.embedded:
+            confidence *= 0.85  # the main event of the sentence is the one on top
         trigger = finding.trigger
         time, time_origin = _clause_time(trigger, context)
         if time_origin == "document" and context.section_time and _past_narrative(trigger):
@@ -604,6 +686,8 @@ class EventExtractor:
             "modality_cue": modality.cue,
             "time_origin": time_origin,
         }
+        if finding.embedded:
+            trace["embedded"] = True
         return Event(
             id=hashlib.sha256(key.encode()).hexdigest()[:16],
             doc_id=context.doc_id,
@@ -665,6 +749,95 @@ def _demanded_acts(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _target_slots(trigger: Any) -> list[Any]:
+    """Where the other side of an act is said: its object, the object of a directional
+    preposition, or the object of the act it promises ("threatened to arrest strikers")."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    slots = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    slots += [
+        obj
+        for h in holders
+        for prep in h.children
+        if prep.dep_ == "prep" and (prep.lower_ in _TARGET_PREPOSITIONS or prep.lower_ == "of")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return slots
+
+
+def _source_slots(trigger: Any) -> list[Any]:
+    """Where the doer of an act is said: its subject, or the agent of a passive."""
+    slots = [c for c in trigger.children if c.dep_ == "nsubj"]
+    slots += [o for c in trigger.children if c.dep_ == "agent" for o in c.children]
+    return slots
+
+
+def _without_subsumed(events: list[Event]) -> list[Event]:
+    """Drop a one-sided event that another event of the sentence tells in full.
+
+    "began a hunger strike to protest the ruling against Algeria": the strike (no target
+    named) and the protest (target Algeria) are one act of the same actor, told twice; the
+    sentence holds one event, with both sides.
+    """
+    told: set[tuple[str, str | None, str, int]] = set()  # (side, actor, type, polarity)
+    for e in events:
+        if e.source_id and e.target_id:
+            told.add(("source", e.source_id, e.type, e.polarity))
+            told.add(("target", e.target_id, e.type, e.polarity))
+            if e.reciprocal:  # either side did it to the other
+                told.add(("source", e.target_id, e.type, e.polarity))
+                told.add(("target", e.source_id, e.type, e.polarity))
+    return [
+        e
+        for e in events
+        if (e.source_id and e.target_id)
+        or (
+            ("source", e.source_id, e.type, e.polarity) not in told
+            if e.source_id
+            else ("target", e.target_id, e.type, e.polarity) not in told
+        )
+    ]
+
+
+def _same_actor(source: ActorToken, other: ActorToken) -> bool:
+    """Whether ``other`` names the source again rather than another party: "Sudan's
+    government ... in Sudan" is a domestic act on the country, "Iran ... Iran's" is not."""
+    return source.mention.actor_id == other.mention.actor_id and not _domestic(source, other)
+
+
+def _domestic(source: ActorToken, target: ActorToken) -> bool:
+    """ "Egyptian police dispersed Egyptian students": two parts of one state, told apart by
+    sector, make a domestic event; one actor named twice ("Iran ... Tehran") makes none."""
+    return (
+        source.token.i != target.token.i
+        and source.mention.sector != target.mention.sector
+        and (source.mention.sector is not None or target.mention.sector is not None)
+    )
+
+
+def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:
+    """Mark the findings whose trigger lies under another finding's trigger.
+
+    "Iran condemned the attack on Herat", "agreed to hold joint exercises": the sentence's
+    main event is the one on top. Coders who give each sentence one event (the PLOVER gold
+    standard, PETRARCH) code that one; the embedded ones are kept, and say so. A noun event
+    stands where its light verb stands: in "staged a strike to demand reforms" the demand
+    hangs on "staged", and is the strike's purpose.
+    """
+    verbs = {id(f): getattr(light_verb_of(f.trigger), "i", None) for f in findings}
+    out = []
+    for f in findings:
+        others = {g.trigger.i for g in findings if g is not f}
+        # Another noun's light verb, unless it is this noun's too ("launched an attack and
+        # an invasion" has two main events).
+        others |= {verbs[id(g)] for g in findings if g is not f} - {None, verbs[id(f)]}
+        others.discard(f.trigger.i)
+        if any(a.i in others for a in f.trigger.ancestors):
+            f = dataclasses.replace(f, embedded=True)
+        out.append(f)
+    return out
+
+
 def _in_purpose_clause(trigger: Any) -> bool:
     """An infinitive adverbial clause without a subordinator: "... to demand reforms"."""
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -686,8 +859,18 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
     which alone would read every promise as AGREE, then has nothing to add.
     """
     acts = {f.trigger.i for f in findings if f.type not in _INTENT_TYPES}
+    # "Chile and Peru agreed to open the border": a mutual promise stays mutual.
+    mutual = {
+        c.i
+        for f in findings
+        if f.type == "AGREE" and f.reciprocal and len(f.sources) >= 2
+        for c in f.trigger.children
+        if c.dep_ == "xcomp"
+    }
     return [
-        f
+        dataclasses.replace(f, reciprocal=True)
+        if f.trigger.i in mutual and not f.targets and len(f.sources) >= 2
+        else f
         for f in findings
         if f.type not in ("AGREE", "THREATEN")
         or not any(c.dep_ == "xcomp" and c.i in acts for c in f.trigger.children)
@@ -730,7 +913,7 @@ def _phrase_target(
     taken = {s.token.i for s in sources}
     for node in _own_phrase(trigger, subordinate_clauses=False):
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
-        found = [f for f in found if all(f.mention.actor_id != s.mention.actor_id for s in sources)]
+        found = [f for f in found if all(not _same_actor(s, f) for s in sources)]
         if found:
             return _unique(found)
     return ()
@@ -750,6 +933,7 @@ def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
 
 
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
+_SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
 
 
@@ -760,21 +944,47 @@ def _place_target(
     holders = [trigger]
     if trigger.dep_ in _LIGHT_VERB_DEPS and trigger.head.i != trigger.i:
         holders.append(trigger.head)  # "carried out a bombing in ..."
-    own = {s.mention.actor_id for s in sources}
+    own = _plain_states(sources)
     for holder in holders:
         # Within the trigger's own phrase: "claimed responsibility for the bombing in ...".
         for prep in _own_phrase(holder, subordinate_clauses=True):
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
                 continue
             for node in sorted(prep.subtree, key=lambda t: t.i):
-                found = [
-                    ActorToken(node, m)
-                    for m in places.get(node.i, ())
-                    if m.actor_id is not None and m.actor_id not in own
-                ]
-                if found:
-                    return _unique(found)
+                if found := _places_at(node, places, own):
+                    return found
     return ()
+
+
+def _object_place_target(
+    trigger: Any, sources: Sequence[ActorToken], places: dict[int, list[Mention]]
+) -> tuple[ActorToken, ...]:
+    """ "threatened to shell Iraqi towns", "restrictions on German goods": an object that
+    belongs to a state, by the demonym that qualifies it, makes that state the target."""
+    own = _plain_states(sources)
+    for obj in _target_slots(trigger):
+        for node in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))):
+            if found := _places_at(node, places, own):
+                return found
+    return ()
+
+
+def _plain_states(sources: Sequence[ActorToken]) -> set[str | None]:
+    """The sources named as whole actors: a place of theirs is no target ("Iran ... in
+    Iran"), while a part of a state may act on its own country (a curfew in its own town)."""
+    return {s.mention.actor_id for s in sources if s.mention.sector is None}
+
+
+def _places_at(
+    node: Any, places: dict[int, list[Mention]], own: set[str | None]
+) -> tuple[ActorToken, ...]:
+    return _unique(
+        [
+            ActorToken(node, m)
+            for m in places.get(node.i, ())
+            if m.actor_id is not None and m.actor_id not in own
+        ]
+    )
 
 
 # -- demands stated as obligations ---------------------------------------------------------
@@ -867,6 +1077,8 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             for child in node.children
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
             or (child.dep_ == "prep" and child.lower_ in ("of", "in"))
+            # "a group based in Trinidad": where it is based says whose it is
+            or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             for reached in (
                 [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             )
@@ -875,6 +1087,13 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
         for conjunct in item.token.conjuncts:
             for mention in actors.get(conjunct.i, ()):
                 found.append(ActorToken(conjunct, mention))
+        # "Hungarian and Romanian officials": the first demonym modifies the head that
+        # holds the second; both name the actors.
+        for child in item.token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and any(
+                c.dep_ == "cc" for c in child.children
+            ):
+                found.extend(ActorToken(child, m) for m in actors.get(child.i, ()))
     return _unique(found)
 
 

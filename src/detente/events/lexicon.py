@@ -93,6 +93,7 @@ _SECTIONS: Final = frozenset(
         "light_verbs",
         "patient_verbs",
         "partitive_nouns",
+        "unimplied_nouns",
         "surface_variants",
     }
 )
@@ -498,6 +499,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "light_verbs",
         "patient_verbs",
         "partitive_nouns",
+        "unimplied_nouns",
         "surface_variants",
     ):
         if raw.get(key) is not None:
@@ -610,6 +612,7 @@ class Lexicon:
         self.light_verbs: frozenset[str] = union("light_verbs")
         self.patient_verbs: frozenset[str] = union("patient_verbs")
         self.partitive_nouns: frozenset[str] = union("partitive_nouns")
+        self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
         self._surface_variants: frozenset[str] = union("surface_variants")
         self._check_vocabulary(layers)
 
