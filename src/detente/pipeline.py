@@ -241,12 +241,14 @@ _worker: Extraction | None = None
 def _start_worker(settings: Settings) -> None:
     global _worker
     _worker = Extraction(settings)
-    gc.freeze()  # its loaded extractors live as long as it does (see _loaded_objects_frozen)
 
 
 def _run_in_worker(documents: list[Document]) -> BatchResult:
     assert _worker is not None, "worker not initialised"
-    return _worker.run(documents)
+    # Frozen per batch, not for the worker's life: objects still frozen when the worker exits
+    # are never freed, and duckdb's bindings then report them as leaks on stderr.
+    with _loaded_objects_frozen():
+        return _worker.run(documents)
 
 
 def extract(
@@ -266,10 +268,11 @@ def extract(
     report = ExtractionReport()
     if not pending:
         return report
-    batches = [
-        pending[offset : offset + settings.batch_size]
-        for offset in range(0, len(pending), settings.batch_size)
-    ]
+    size = settings.batch_size
+    if settings.workers > 1:
+        # Several batches per worker, or one worker ends up doing most of a small run.
+        size = max(1, min(size, -(-len(pending) // (settings.workers * 4))))
+    batches = [pending[offset : offset + size] for offset in range(0, len(pending), size)]
     done = 0
 
     def save(result: BatchResult) -> None:
