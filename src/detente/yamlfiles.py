@@ -9,6 +9,7 @@ syntax errors into the caller's own coded error.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -66,6 +67,17 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
 LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
+def read_user_file(path: Path | str, kind: str, error: Callable[[str, str], Exception]) -> str:
+    """The text of a data file the user named, or the caller's error ``error(problem, path)``
+    saying it does not exist ("no such actor file") or cannot be read, and why."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"no such {kind}", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read {kind}: {exc}", str(path)) from None
 
 
 def load_with_lines(text: str, error: Callable[[str, int | None], Exception]) -> Any:

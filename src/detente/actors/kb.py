@@ -40,7 +40,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from detente.errors import DataFileError, DetenteError
-from detente.yamlfiles import line_of, load_sections, strip_lines
+from detente.yamlfiles import line_of, load_sections, read_user_file, strip_lines
 
 __all__ = [
     "Actor",
@@ -709,12 +709,9 @@ def _packaged_layers() -> tuple[_Layer, ...]:
 
 
 def _user_layer(path: Path) -> _Layer:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ActorFileNotFound("no such actor file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ActorFileNotFound(f"cannot read actor file: {exc}", path=str(path)) from None
+    text = read_user_file(
+        path, "actor file", lambda problem, where: ActorFileNotFound(problem, path=where)
+    )
     return _parse_text(text, str(path))
 
 

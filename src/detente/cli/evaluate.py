@@ -9,7 +9,7 @@ import typer
 
 from detente.cli._common import fail_cleanly, print_json, settings_of, stdout
 from detente.cli.docs import JsonOption
-from detente.evaluation.actors import evaluate_actors
+from detente.evaluation.actors import Score, evaluate_actors
 from detente.evaluation.events import evaluate_events
 from detente.evaluation.gold import read_gold
 from detente.events.agents import agent_nouns
@@ -77,33 +77,25 @@ def eval_command(
         f"({events.type_correct} of {events.with_gold_event} sentences with a gold event)",
         markup=False,
     )
-    stdout.print(f"{'events':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}")
-    for label, score in (
-        ("dyad (country)", events.dyad["country"]),
-        ("dyad (+ sector)", events.dyad["sector"]),
-        ("triple (country)", events.triple["country"]),
-        ("triple (+ sector)", events.triple["sector"]),
-        ("triple, main events", events.triple["main"]),
-    ):
-        stdout.print(
-            f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"
-            f"{score.gold:>8}",
-            markup=False,
-        )
-    stdout.print(
-        f"{'contexts':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}"
-        f"   ({events.with_gold_context} sentences with a gold context)"
+    _print_scores(
+        "events",
+        [
+            ("dyad (country)", events.dyad["country"]),
+            ("dyad (+ sector)", events.dyad["sector"]),
+            ("triple (country)", events.triple["country"]),
+            ("triple (+ sector)", events.triple["sector"]),
+            ("triple, main events", events.triple["main"]),
+        ],
     )
-    for label, score in (
-        ("of the sentence", events.contexts["sentence"]),
-        ("of the best event", events.contexts["event"]),
-        ("sentence, gold labels", events.contexts["sentence_gold_labels"]),
-    ):
-        stdout.print(
-            f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"
-            f"{score.gold:>8}",
-            markup=False,
-        )
+    _print_scores(
+        "contexts",
+        [
+            ("of the sentence", events.contexts["sentence"]),
+            ("of the best event", events.contexts["event"]),
+            ("sentence, gold labels", events.contexts["sentence_gold_labels"]),
+        ],
+        note=f"   ({events.with_gold_context} sentences with a gold context)",
+    )
     if events.unmapped_contexts:
         unmapped = ", ".join(f"{k} ({n})" for k, n in events.unmapped_contexts.most_common())
         stdout.print(f"gold context labels with no detente context: {unmapped}", markup=False)
@@ -111,4 +103,14 @@ def eval_command(
     for name, tally in sorted(events.per_type.items()):
         stdout.print(
             f"{name:<14}{tally.gold:>6}{tally.correct:>9}{tally.predicted:>11}", markup=False
+        )
+
+
+def _print_scores(title: str, rows: list[tuple[str, Score]], note: str = "") -> None:
+    stdout.print(f"{title:<22}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}{note}")
+    for label, score in rows:
+        stdout.print(
+            f"{label:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}"
+            f"{score.gold:>8}",
+            markup=False,
         )

@@ -24,6 +24,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from detente.actors.kb import KnowledgeBase
@@ -243,11 +244,18 @@ def _triple(kb: KnowledgeBase, event: Event, level: str) -> Triple:
 
 
 def _embedded(event: Event) -> bool:
-    return bool(json.loads(event.trace).get("embedded"))
+    return bool(_trace(event.trace).get("embedded"))
 
 
 def _sector_of(event: Event, side: str) -> str | None:
-    trace = json.loads(event.trace)
+    trace = _trace(event.trace)
     actor = trace.get(side) or {}
     sector = actor.get("sector")
     return sector if isinstance(sector, str) else None
+
+
+@lru_cache(maxsize=1024)
+def _trace(text: str) -> dict[str, Any]:
+    """An event's trace, parsed once: each event is scored at several levels (read only)."""
+    parsed: dict[str, Any] = json.loads(text)
+    return parsed

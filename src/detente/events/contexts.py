@@ -30,7 +30,7 @@ from typing import Any, ClassVar, Final
 
 from detente.errors import DataFileError
 from detente.events.lexicon import inflections
-from detente.yamlfiles import line_of, load_sections
+from detente.yamlfiles import line_of, load_sections, read_user_file
 
 __all__ = [
     "CONTEXTS_VERSION",
@@ -423,12 +423,9 @@ def _default() -> ContextLexicon:
 
 
 def _user_layer(path: Path | str) -> _Layer:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContextsError("no such contexts file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContextsError(f"cannot read contexts file: {exc}", path=str(path)) from None
+    text = read_user_file(
+        path, "contexts file", lambda problem, where: ContextsError(problem, path=where)
+    )
     return _parse_text(text, str(path))
 
 

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from detente.errors import DataFileError
 from detente.events.ontology import RELATION, load_ontology
-from detente.yamlfiles import line_of, load_sections, strip_lines
+from detente.yamlfiles import line_of, load_sections, read_user_file, strip_lines
 
 __all__ = [
     "DEFAULT_SOURCES",
@@ -543,12 +543,9 @@ def _packaged_layer() -> _Layer:
 
 
 def _user_layer(path: Path | str) -> _Layer:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError("no such lexicon file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"cannot read lexicon file: {exc}", path=str(path)) from None
+    text = read_user_file(
+        path, "lexicon file", lambda problem, where: LexiconError(problem, path=where)
+    )
     return _parse_text(text, str(path))
 
 
