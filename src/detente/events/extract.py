@@ -138,11 +138,12 @@ class EventExtractor:
     ) -> Iterator[Finding]:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
+        persons = _person_tokens(actors)
         for token in doc:
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             if pos not in ("VERB", "NOUN", "ADJ") or token.i in actors:
                 continue
-            trigger = self._matching_trigger(token, pos)
+            trigger = self._matching_trigger(token, pos, persons)
             if trigger is None:
                 continue
             matched.append((token, trigger))
@@ -183,7 +184,13 @@ class EventExtractor:
             if not targets and sources and not paired:
                 # "mediated between Syria and the PLO": both sides are what it is aimed at.
                 targets = self._between(token, actors)
-            targets = tuple(t for t in targets if all(t.token.i != s.token.i for s in sources))
+            # "Turkey will allow Turkish refugees ...": the source named again is no target,
+            # and leaves the other target rules free to look.
+            targets = tuple(
+                t
+                for t in targets
+                if all(t.token.i != s.token.i and not _same_actor(s, t) for s in sources)
+            )
             certainty = 1.0
             if not targets and not paired and sources:
                 targets = _phrase_target(token, sources, actors)
@@ -216,7 +223,7 @@ class EventExtractor:
                 + (f"+{trigger.particle}" if trigger.particle else ""),
             )
 
-    def _matching_trigger(self, token: Any, pos: str) -> Trigger | None:
+    def _matching_trigger(self, token: Any, pos: str, persons: frozenset[int]) -> Trigger | None:
         candidates = self.lexicon.triggers_for(token.lemma_.lower(), pos)
         if not candidates and pos == "NOUN":
             candidates = self.lexicon.triggers_for(token.lower_, pos)
@@ -229,7 +236,9 @@ class EventExtractor:
                     continue
                 rank += 2
             if trigger.with_object:
-                if not _has_object(token, trigger.with_object, self.lexicon.partitive_nouns):
+                if not _has_object(
+                    token, trigger.with_object, self.lexicon.partitive_nouns, persons
+                ):
                     continue
                 rank += 2
             if rank > best_rank:
@@ -397,7 +406,8 @@ class EventExtractor:
             head = current.head
             if head.i == current.i:
                 return ()
-            if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
+            if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
+                # "acomp": "France is ready to contribute troops" (the adjective's subject)
                 return ()
             if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep", "acomp"):
                 return ()
@@ -1209,11 +1219,24 @@ def _object_words(noun: Any, partitives: frozenset[str]) -> list[Any]:
     return words
 
 
+def _person_tokens(actors: dict[int, list[Mention]]) -> frozenset[int]:
+    """Tokens that name a person: they meet an object constraint that asks for "person"
+    ("released Prime Minister Chaudhry" releases a person as "released the prisoners" does)."""
+    return frozenset(
+        i for i, mentions in actors.items() if any(m.person_id is not None for m in mentions)
+    )
+
+
 def _object_tokens(
-    token: Any, wanted: str | Sequence[str], partitives: frozenset[str] = frozenset()
+    token: Any,
+    wanted: str | Sequence[str],
+    partitives: frozenset[str] = frozenset(),
+    persons: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Indices of the object (or head) words that satisfied a trigger's object constraint."""
     lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
+    if "person" not in lemmas:
+        persons = frozenset()
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     objects += [
         obj
@@ -1227,7 +1250,9 @@ def _object_tokens(
         for obj in objects
         for word in _object_words(obj, partitives)
         # a merged actor token ("the Chilean ambassador") is read by its head noun
-        if word.lemma_.lower() in lemmas or word.lemma_.lower().rsplit(" ", 1)[-1] in lemmas
+        if word.lemma_.lower() in lemmas
+        or word.lemma_.lower().rsplit(" ", 1)[-1] in lemmas
+        or word.i in persons
     ]
     if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
         found.append(token.head.i)
@@ -1235,9 +1260,12 @@ def _object_tokens(
 
 
 def _has_object(
-    token: Any, wanted: str | Sequence[str], partitives: frozenset[str] = frozenset()
+    token: Any,
+    wanted: str | Sequence[str],
+    partitives: frozenset[str] = frozenset(),
+    persons: frozenset[int] = frozenset(),
 ) -> bool:
-    return bool(_object_tokens(token, wanted, partitives))
+    return bool(_object_tokens(token, wanted, partitives, persons))
 
 
 def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:
