@@ -65,7 +65,8 @@ class Mention:
     end: int
     text: str
     actor_id: str | None
-    resolution: str  # name, alias, metonym, demonym, role, office, person, coreference, ner
+    resolution: str  # name, alias, metonym, demonym, role, office, person, coreference, ner,
+    # implied and residence (set by the event extractor), place
     sector: str | None = None
     person_id: str | None = None
     confidence: float = 1.0

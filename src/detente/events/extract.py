@@ -172,6 +172,8 @@ class EventExtractor:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
                     sources, targets = (), targets or sources
+            if trigger.cameo == "042" and self._armed_force(sources):
+                continue  # "troops arrived in Bosnia": a deployment, not a visit
             reciprocal = trigger.reciprocal
             if not sources and not targets:
                 between = self._between(token, actors)
@@ -266,6 +268,22 @@ class EventExtractor:
                     if obj.dep_ == "pobj":
                         found.extend(_actors_at(obj, actors))
         return _unique(found)
+
+    def _armed_force(self, sources: Sequence[ActorToken]) -> bool:
+        """Whether every source is an armed body rather than a person: by its sector, or by
+        the role noun its name modifies ("NATO peacekeeping troops")."""
+        return bool(sources) and all(
+            s.mention.person_id is None and self._sector_of(s) in self.lexicon.armed_sectors
+            for s in sources
+        )
+
+    def _sector_of(self, side: ActorToken) -> str | None:
+        if side.mention.sector is not None or self.agents is None:
+            return side.mention.sector
+        head = side.token.head
+        if side.token.dep_ in ("compound", "amod", "nmod") and head.i != side.token.i:
+            return self.agents.sector_of(head.lemma_.lower(), head.lower_)
+        return None
 
     def _carries(self, verb: Any) -> bool:
         lemma = verb.lemma_.lower()
@@ -1077,7 +1095,7 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
     for _depth in range(3):
         for node in frontier:
             for mention in actors.get(node.i, ()):
-                found.append(ActorToken(node, mention))
+                found.append(_resident(ActorToken(node, mention), actors))
         if found:
             break
         # "of" and "in" lead through to their object in one step: "thousands of Iraqi Kurds".
@@ -1105,6 +1123,36 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             ):
                 found.extend(ActorToken(child, m) for m in actors.get(child.i, ()))
     return _unique(found)
+
+
+def _resident(item: ActorToken, actors: dict[int, list[Mention]]) -> ActorToken:
+    """ "ethnic Albanians in southern Serbia": a people named by its demonym alone and placed
+    in another state is coded by the state it lives in, as CAMEO codes ethnic groups.
+
+    Only the bare people noun moves: "Russian troops in Ukraine" stay Russia's.
+    """
+    mention = item.mention
+    if (
+        mention.resolution != "demonym"
+        or mention.sector is not None
+        or not item.token.text[:1].isupper()
+    ):
+        return item
+    for prep in item.token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+            continue
+        for obj in prep.children:
+            for state in actors.get(obj.i, ()) if obj.dep_ == "pobj" else ():
+                if (
+                    state.actor_id not in (None, mention.actor_id)
+                    and state.sector is None
+                    and state.resolution in ("name", "alias")
+                ):
+                    placed = dataclasses.replace(
+                        mention, actor_id=state.actor_id, resolution="residence"
+                    )
+                    return ActorToken(item.token, placed)
+    return item
 
 
 def _unique(items: Sequence[ActorToken]) -> tuple[ActorToken, ...]:

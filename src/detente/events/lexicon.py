@@ -94,6 +94,7 @@ _SECTIONS: Final = frozenset(
         "patient_verbs",
         "partitive_nouns",
         "unimplied_nouns",
+        "armed_sectors",
         "surface_variants",
     }
 )
@@ -500,6 +501,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "patient_verbs",
         "partitive_nouns",
         "unimplied_nouns",
+        "armed_sectors",
         "surface_variants",
     ):
         if raw.get(key) is not None:
@@ -610,6 +612,7 @@ class Lexicon:
         self.patient_verbs: frozenset[str] = union("patient_verbs")
         self.partitive_nouns: frozenset[str] = union("partitive_nouns")
         self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
+        self.armed_sectors: frozenset[str] = frozenset(s.upper() for s in union("armed_sectors"))
         self._surface_variants: frozenset[str] = union("surface_variants")
         self._check_vocabulary(layers)
 
