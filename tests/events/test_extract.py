@@ -347,3 +347,41 @@ def test_a_one_sided_event_told_in_full_elsewhere_in_the_sentence_is_one_event(
 def test_a_group_based_in_a_state_acts_for_that_state(setup: Any) -> None:
     found = triples(events_of(setup, "A militia based in Chad attacked Sudan."))
     assert ("chad", "ASSAULT", "sudan", "asserted") in found
+
+
+def test_a_predicate_adjective_lends_its_subject(setup: Any) -> None:
+    # "Chile says it is prepared to ...": the pronoun is the speaker, the adjective passes it on.
+    found = triples(events_of(setup, "Chile says it is prepared to withdraw its troops from Peru."))
+    assert ("chile", "AGREE", "peru", "future") in found
+
+
+def test_a_named_person_can_be_what_is_released(setup: Any) -> None:
+    events = events_of(setup, "Mali released Mohamed Bazoum on Friday.", "2024-06-12")
+    assert [e.type for e in events] == ["RETREAT"]
+    assert json.loads(events[0].trace)["pattern"].startswith("release/VERB")
+
+
+def test_a_people_placed_in_another_state_is_coded_by_residence(setup: Any) -> None:
+    found = triples(
+        events_of(setup, "The Hungarians of northern Serbia demanded more schools from Serbia.")
+    )
+    assert {(s, t) for s, kind, t, _ in found if kind == "REQUEST"} == {("serbia", "serbia")}
+    moved = events_of(setup, "Russian troops in Ukraine shelled a power station.")
+    assert {e.source_id for e in moved} == {"russia"}
+
+
+def test_an_arrival_is_a_visit_for_envoys_not_for_troops(setup: Any) -> None:
+    visit = triples(events_of(setup, "Egypt's foreign minister arrived in Amman on Monday."))
+    assert ("egypt", "CONSULT", "jordan", "asserted") in visit
+    troops = events_of(setup, "Kenyan troops arrived in Haiti on Tuesday.")
+    assert not [e for e in troops if e.type == "CONSULT"]
+
+
+def test_a_noun_event_takes_the_modality_of_its_verb(setup: Any) -> None:
+    found = triples(events_of(setup, "NATO said it would tighten the blockade of Serbia."))
+    assert ("nato", "THREATEN", "serbia", "reported") in found
+
+
+def test_a_modifier_and_its_noun_can_make_one_act(setup: Any) -> None:
+    events = events_of(setup, "Nepal's opposition parties called a general strike on Monday.")
+    assert {e.type for e in events} == {"PROTEST"}

@@ -147,8 +147,10 @@ class EventExtractor:
             if trigger is None:
                 continue
             matched.append((token, trigger))
-            if token.dep_ == "amod":
-                continue  # "the long-threatened invasion": a modifier leaves its noun whole
+            if token.dep_ == "amod" and (pos == "VERB" or not trigger.with_object):
+                # "the long-threatened invasion": a modifier leaves its noun whole, unless the
+                # two words make one act ("a general strike").
+                continue
             if trigger.with_object:
                 consumed.update(
                     _object_tokens(token, trigger.with_object, self.lexicon.partitive_nouns)
@@ -1167,8 +1169,14 @@ def _unique(items: Sequence[ActorToken]) -> tuple[ActorToken, ...]:
 
 
 def _has_particle(token: Any, particle: str) -> bool:
+    """A particle, or a preposition or adverb right after the verb: "called on Iran" is an
+    appeal, "called a strike on Monday" is not."""
     words = particle.lower().split()
-    children = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")]
+    children = [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and 0 < c.i - token.i <= 2)
+    ]
     return all(word in children for word in words)
 
 

@@ -103,6 +103,12 @@ def read_modality(trigger: Any) -> Modality:
     # A predicate adjective or noun takes its cues from the copula: "would be willing",
     # "is not ready".
     carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr", "oprd") else [trigger]
+    token = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass"):
+        # A noun event takes the cues of the verb that governs it: "would tighten the
+        # blockade" is a blockade to come, "did not lift the siege" none lifted.
+        carriers.append(trigger.head)
+        token = trigger.head
     negation = next(filter(None, (_negated(t, cues) for t in carriers)), None)
     hedge = next(filter(None, (_hedge(t, cues) for t in carriers)), None)
     future = next(filter(None, (_future(t, cues) for t in carriers)), None)
@@ -110,7 +116,6 @@ def read_modality(trigger: Any) -> Modality:
     refusal: str | None = None
     reporter: str | None = None
     reporter_cue: str | None = None
-    token = trigger
     steps = 0
     while token.head.i != token.i and steps < 6:
         link = token.dep_
