@@ -385,3 +385,40 @@ def test_a_noun_event_takes_the_modality_of_its_verb(setup: Any) -> None:
 def test_a_modifier_and_its_noun_can_make_one_act(setup: Any) -> None:
     events = events_of(setup, "Nepal's opposition parties called a general strike on Monday.")
     assert {e.type for e in events} == {"PROTEST"}
+
+
+def test_any_conjunct_of_the_object_meets_the_trigger(setup: Any) -> None:
+    text = "France is providing maps and military intelligence to Chad."
+    assert ("france", "AID", "chad", "asserted") in triples(events_of(setup, text))
+
+
+def test_the_clause_of_a_demand_noun_names_who_must_act(setup: Any) -> None:
+    text = "The African Union repeated its demand that Sudan open the border crossings."
+    events = events_of(setup, text)
+    best = max(events, key=lambda e: e.confidence)
+    assert (best.source_id, best.type, best.target_id) == ("african-union", "REQUEST", "sudan")
+
+
+def test_a_promise_held_out_unless_demands_are_met_is_a_threat(setup: Any) -> None:
+    text = "Kenya said it will withdraw its troops from Somalia unless the talks resume."
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    assert ("kenya", "THREATEN", "somalia") in found
+    assert ("kenya", "AGREE", "somalia") not in found
+
+
+def test_an_unknown_names_title_says_its_part_of_the_state(setup: Any) -> None:
+    text = "Judge Ana Ruiz charged 12 Peruvian police officers with torture."
+    events = events_of(setup, text)
+    assert [(e.source_id, e.target_id) for e in events] == [("peru", "peru")]
+    assert json.loads(events[0].trace)["source"]["sector"] == "JUD"
+
+
+def test_a_possessive_pronoun_on_a_noun_event_is_the_subject(setup: Any) -> None:
+    events = events_of(setup, "The rebels in Mali stepped up their attacks on Gao.")
+    assert any(e.type == "ASSAULT" and e.source_id == "mali" for e in events)
+
+
+def test_who_must_meet_a_threats_condition_is_its_target(setup: Any) -> None:
+    text = "Chad threatened to close the border unless Sudan disarmed the militias."
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    assert ("chad", "THREATEN", "sudan") in found

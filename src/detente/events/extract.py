@@ -117,7 +117,8 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _embedded(_demanded_acts(_without_empty_intent(findings)), self._light_verb_of)
+        findings = _without_empty_intent(findings)
+        findings = _embedded(_demanded_acts(findings, self._light_verb_of), self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -170,6 +171,8 @@ class EventExtractor:
             targets = self._arguments(token, trigger.targets, actors)
             if not sources:
                 sources = _pronoun_subject(token, context.antecedent, actors)
+            if not sources and pos == "NOUN":
+                sources = _possessor_subject(token, actors)
             if not sources:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
@@ -323,8 +326,12 @@ class EventExtractor:
                         if obj.dep_ in ("pobj", "pcomp"):
                             found.extend(_actors_at(obj, actors))
         if not found:
-            for clause in trigger.children:
-                if clause.dep_ in ("ccomp", "xcomp"):
+            # "its demand that Israel ease restrictions": a noun's content clause is an acl
+            # ("reiterated its demand that ...": or its light verb's)
+            clauses = ("ccomp", "xcomp", "acl") if trigger.pos_ == "NOUN" else ("ccomp", "xcomp")
+            holders = [trigger] if light_verb is None else [trigger, light_verb]
+            for clause in (c for holder in holders for c in holder.children):
+                if clause.dep_ in clauses:
                     for subject in clause.children:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             found.extend(_actors_at(subject, actors))
@@ -345,6 +352,16 @@ class EventExtractor:
                                 if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
                                     for pobj in prep.children:
                                         found.extend(_actors_at(pobj, actors))
+        if not found:
+            # "threatened to strike unless Israel withdrew": whoever must meet the condition
+            holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+            for clause in (c for holder in holders for c in holder.children):
+                if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
+                ):
+                    for subject in clause.children:
+                        if subject.dep_ in ("nsubj", "nsubjpass"):
+                            found.extend(_actors_at(subject, actors))
         return _unique(found)
 
     def _implied_part(
@@ -359,6 +376,12 @@ class EventExtractor:
         if anchor.mention.sector is None and state not in self.agents.states:
             return ()  # only a state has parts; a group's "fighters" are the group
         slots = _target_slots(trigger) if as_target else _source_slots(trigger)
+        # An unknown name's title says its part: "Judge Ana Ruiz" is the judiciary.
+        slots = [
+            word
+            for node in slots
+            for word in (node, *(c for c in node.children if c.dep_ == "compound"))
+        ]
         for node in slots:
             if node.lemma_.lower() in self.lexicon.unimplied_nouns:
                 continue
@@ -630,7 +653,10 @@ class EventExtractor:
         elif modality.intended and finding.type not in _INTENT_TYPES:
             # PLOVER codes what an actor says it will do as intent: cooperation to come is
             # AGREE, conflict to come is THREATEN. The act itself stays in the trace.
-            coded_as = "AGREE" if (polarity or 0) > 0 else "THREATEN"
+            # "will withdraw its force unless the president agrees": an act held out as a
+            # penalty for not complying is a threat, whatever the act.
+            positive = (polarity or 0) > 0 and not _unless(finding.trigger)
+            coded_as = "AGREE" if positive else "THREATEN"
         if coded_as is not None:
             finding = dataclasses.replace(
                 finding,
@@ -698,6 +724,8 @@ class EventExtractor:
         confidence *= max(0.5, 1.0 - 0.07 * depth)
         if _in_purpose_clause(finding.trigger):
             confidence *= 0.85
+        if any(t.dep_ == "relcl" for t in (finding.trigger, *finding.trigger.ancestors)):
+            confidence *= 0.85  # "Hamas, which advocates ...": a relative clause is background
         if finding.embedded:
             confidence *= 0.85  # the main event of the sentence is the one on top
         trigger = finding.trigger
@@ -754,13 +782,19 @@ class EventExtractor:
 _DEMAND_LINKS = frozenset({"ccomp", "xcomp", "acl", "advcl", "pobj", "prep", "pcomp"})
 
 
-def _demanded_acts(findings: list[Finding]) -> list[Finding]:
+def _demanded_acts(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:
     """ "demanded that Israel ease restrictions": easing is asked for, not done.
 
-    An act in the complement of a REQUEST is marked demanded (read as hedged and reported,
-    and less sure), so the demand, not the act, is what the sentence asserts.
+    An act in the complement of a REQUEST (or of the light verb of a demand noun: "repeated
+    its demand that ...") is marked demanded (read as hedged and reported, and less sure), so
+    the demand, not the act, is what the sentence asserts.
     """
     requests = {f.trigger.i for f in findings if f.type == "REQUEST"}
+    requests |= {
+        verb.i
+        for f in findings
+        if f.type == "REQUEST" and (verb := light_verb_of(f.trigger)) is not None
+    }
     if not requests:
         return findings
     out = []
@@ -878,6 +912,15 @@ def _in_purpose_clause(trigger: Any) -> bool:
     )
 
 
+def _unless(trigger: Any) -> bool:
+    """Whether the trigger's clause holds an "unless" condition."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in clause.children
+    )
+
+
 def _coding_reason(modality: Modality) -> str:
     return "refusal" if modality.refused else "intent"
 
@@ -964,6 +1007,7 @@ def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
 
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
+_ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "ally"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
 
 
@@ -1109,6 +1153,13 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             or (child.dep_ == "prep" and child.lower_ in ("of", "in"))
             # "a group based in Trinidad": where it is based says whose it is
             or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
+            # "militias loyal to the general", "forces allied with Kabul": whose they are
+            or (child.dep_ in ("amod", "acl") and child.lemma_.lower() in _ALLEGIANCE_WORDS)
+            or (
+                child.dep_ == "prep"
+                and child.lower_ in ("to", "with")
+                and node.lemma_.lower() in _ALLEGIANCE_WORDS
+            )
             for reached in (
                 [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             )
@@ -1181,6 +1232,7 @@ def _has_particle(token: Any, particle: str) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they"})
+_POSSESSIVES = frozenset({"its", "their"})
 _CONTENT_CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
 _TEMPORAL_MARKS = frozenset({"when", "after", "before", "once", "until", "till", "whenever"})
 
@@ -1246,6 +1298,22 @@ def _pronoun_subject(
     return (ActorToken(pronoun, antecedent),) if antecedent is not None else ()
 
 
+def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+    """ "The AU repeated its demand", "the rebels stepped up their attacks": a possessive
+    pronoun on a noun event is the subject of the clause the noun sits in."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children):
+        return ()
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head.i == node.i:
+            return ()
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            return next((f for s in subjects if (f := _actors_at(s, actors))), ())
+    return ()
+
+
 def _past_narrative(trigger: Any) -> bool:
     """A sentence told in the past tense: narrative that belongs to its section's time.
 
@@ -1301,6 +1369,8 @@ def _object_tokens(
         for obj in child.children
         if obj.dep_ == "pobj"
     ]
+    # "providing aerial photographs and military intelligence": any conjunct can say what.
+    objects += [c for obj in objects for c in obj.conjuncts]
     found = [
         word.i
         for obj in objects
