@@ -422,3 +422,31 @@ def test_who_must_meet_a_threats_condition_is_its_target(setup: Any) -> None:
     text = "Chad threatened to close the border unless Sudan disarmed the militias."
     found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
     assert ("chad", "THREATEN", "sudan") in found
+
+
+def test_he_in_what_a_named_person_is_quoted_as_saying_is_that_person(setup: Any) -> None:
+    text = "Emmanuel Macron was quoted as saying he would be ready to visit Algeria."
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    assert ("france", "AGREE", "algeria") in found
+
+
+def test_he_never_stands_for_a_state(setup: Any) -> None:
+    text = "Ghana said he would visit Togo."
+    assert not [e for e in events_of(setup, text) if e.source_id == "ghana"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru is committed to reopening the border.", ("peru", "AGREE", None)),
+        ("Niger forced the French ambassador out of the country.", ("niger", "SANCTION", None)),
+        ("A strike by Nigerian teachers closed schools across Nigeria.", (None, "PROTEST", None)),
+        ("Bolivian miners blocked the main highway to La Paz.", ("bolivia", "PROTEST", None)),
+    ],
+)
+def test_more_verb_families(
+    setup: Any, text: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    source, kind, _ = expected
+    assert any(k == kind and (source is None or s == source) for s, k, _ in found), found

@@ -54,6 +54,11 @@ class DriverCues:
         the filter reads lower-cased words, so plural nouns are listed by the caller)."""
         return frozenset({*self.verbs, *self.nouns, *self.adjectives, *self.markers})
 
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Every lemma that can make a token a cue, whatever its part of speech."""
+        return frozenset({*self.verbs, *self.nouns, *self.adjectives, *self.perception_verbs})
+
 
 @cache
 def driver_cues() -> DriverCues:
@@ -114,7 +119,8 @@ def read_drivers(
 
 
 def _find(doc: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Iterator[_Found]:
-    for token in doc:
+    for i in _cue_positions(doc, cues.lemmas):
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.i in actors:
             continue
@@ -130,6 +136,26 @@ def _find(doc: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Itera
                 yield _Found(
                     holder, _toward_in(token, holder, actors), cues.adjectives[lemma], token, token
                 )
+
+
+# Lower-cased lemmas by their hash in spaCy's string store (the same in every process).
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def _cue_positions(doc: Any, lemmas: frozenset[str]) -> list[int]:
+    """The tokens whose lemma is a cue word. Most sentences hold none or one, and reading
+    the lemmas as one array is many times cheaper than building every token to ask it."""
+    lower = _LOWER_LEMMAS
+    if len(lower) > 200_000:
+        lower.clear()
+    positions = []
+    for i, key in enumerate(doc.to_array("LEMMA").tolist()):
+        lemma = lower.get(key)
+        if lemma is None:
+            lemma = lower[key] = doc.vocab.strings[key].lower()
+        if lemma in lemmas:
+            positions.append(i)
+    return positions
 
 
 def _perception(verb: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Iterator[_Found]:

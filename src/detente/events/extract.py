@@ -430,6 +430,8 @@ class EventExtractor:
         """
         current = token
         for _ in range(3):
+            if pos == "VERB" and _own_subject(current):
+                return ()  # "Iran said the militia attacked": the clause has its own doer
             if current.dep_ == "relcl":
                 return _actors_at(current.head, actors)
             if current.dep_ == "acl":
@@ -1007,7 +1009,7 @@ def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
 
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
-_ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "ally"})
+_ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "affiliate"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
 
 
@@ -1220,18 +1222,26 @@ def _unique(items: Sequence[ActorToken]) -> tuple[ActorToken, ...]:
 
 
 def _has_particle(token: Any, particle: str) -> bool:
-    """A particle, or a preposition or adverb right after the verb: "called on Iran" is an
-    appeal, "called a strike on Monday" is not."""
+    """A particle, or a preposition or adverb right after the verb or without an object of
+    its own: "called on Iran" is an appeal and "forced the agency out of the country" an
+    expulsion, but "called a strike on Monday" is no appeal."""
     words = particle.lower().split()
     children = [
         c.lower_
         for c in token.children
-        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and 0 < c.i - token.i <= 2)
+        if c.dep_ == "prt"
+        or (
+            c.dep_ in ("advmod", "prep")
+            and (0 < c.i - token.i <= 2 or not any(o.dep_ == "pobj" for o in c.children))
+        )
     ]
     return all(word in children for word in words)
 
 
 _PRONOUNS = frozenset({"it", "they"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# How a clause hangs from the verb of saying it reports: "said it would", "quoted as saying".
+_SPEECH_LINKS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "prep"})
 _POSSESSIVES = frozenset({"its", "their"})
 _CONTENT_CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
 _TEMPORAL_MARKS = frozenset({"when", "after", "before", "once", "until", "till", "whenever"})
@@ -1282,20 +1292,49 @@ def _pronoun_subject(
     trigger: Any, antecedent: Mention | None, actors: dict[int, list[Mention]]
 ) -> tuple[ActorToken, ...]:
     """A subject pronoun's actor: the speaker when the pronoun sits in what they say ("The
-    rebels said they will release ..."), else the actor the previous sentence was about
-    ("... Iran did not oppose it. Instead, it cooperated with ...")."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS), None)
+    rebels said they will release ...", "the king was quoted as saying he would be ready
+    to ..."), else the actor the previous sentence was about ("... Iran did not oppose it.
+    Instead, it cooperated with ..."). "he" and "she" only ever stand for a named person."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for _ in range(3):  # "it is willing to withdraw": the controlling clause has the subject
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            break
+        if clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    pronoun = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ == "nsubj" and (c.lower_ in _PRONOUNS or c.lower_ in _PERSONAL_PRONOUNS)
+        ),
+        None,
+    )
     if pronoun is None:
         return ()
-    clause = verb
-    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+    personal = pronoun.lower_ in _PERSONAL_PRONOUNS
+    node = clause
+    for _ in range(4):
+        if node.dep_ not in _SPEECH_LINKS or node.head.i == node.i:
+            break
+        node = node.head
+        for subject in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = _actors_at(subject, actors)
+            if personal:
+                found = tuple(f for f in found if f.mention.person_id is not None)
             if found:
                 return found
-    return (ActorToken(pronoun, antecedent),) if antecedent is not None else ()
+    if personal or antecedent is None:
+        return ()
+    return (ActorToken(pronoun, antecedent),)
+
+
+def _own_subject(clause: Any) -> bool:
+    """Whether a clause names its own subject (a relative pronoun does not count)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "who", "that")
+        for c in clause.children
+    )
 
 
 def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
@@ -1375,9 +1414,11 @@ def _object_tokens(
         word.i
         for obj in objects
         for word in _object_words(obj, partitives)
-        # a merged actor token ("the Chilean ambassador") is read by its head noun
+        # a merged actor token is read by its head noun: "the Chilean ambassador",
+        # "forces in Lebanon"
         if word.lemma_.lower() in lemmas
         or word.lemma_.lower().rsplit(" ", 1)[-1] in lemmas
+        or word.lemma_.lower().split(" ", 1)[0] in lemmas
         or word.i in persons
     ]
     if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in lemmas:
