@@ -195,6 +195,27 @@ def test_eval_lists_the_sentences_it_got_wrong(tmp_path: Path) -> None:
     )
 
 
+def test_eval_matches_a_reciprocal_event_with_one_way_gold_either_way(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    record = {
+        "id": "ties-1",
+        "text": "Bhutan established diplomatic relations with Nepal on Monday.",
+        "date": "2020-01-01",
+        "events": [
+            {
+                "code_plover_2023": "SUPPORT",
+                "source": ["NPL"],
+                "target": ["BTN"],
+                "source_actors": [{"actorText": "Nepal", "code": "NPL"}],
+                "target_actors": [{"actorText": "Bhutan", "code": "BTN"}],
+            }
+        ],
+    }
+    gold.write_text(json.dumps(record))
+    events = json.loads(run_cli("eval", gold, "--json").stdout)["events"]
+    assert events["triple"]["country"]["found"] == 1
+
+
 @pytest.mark.skipif(not SEEDS.exists(), reason="the seed articles are not beside this checkout")
 def test_seed_actors_each_under_one_id(tmp_path: Path) -> None:
     db = tmp_path / "seeds.duckdb"

@@ -450,3 +450,14 @@ def test_more_verb_families(
     found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
     source, kind, _ = expected
     assert any(k == kind and (source is None or s == source) for s, k, _ in found), found
+
+
+def test_a_stance_stated_as_a_participle_belongs_to_its_subject(setup: Any) -> None:
+    found = triples(events_of(setup, "Hungary is opposed to Ukrainian membership of NATO."))
+    assert any(s == "hungary" and k == "REJECT" for s, k, _, _ in found), found
+
+
+def test_a_participle_clause_on_a_noun_takes_the_authors_subject(setup: Any) -> None:
+    text = "Hamas issued a statement demanding that Egypt open the Rafah crossing."
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    assert ("hamas", "REQUEST", "egypt") in found

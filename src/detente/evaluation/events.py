@@ -3,7 +3,8 @@
 Each gold sentence is run through the whole extractor (actors, then events) as a
 one-sentence document dated by the gold record. Actors are compared at country level (ISO3 or
 IGO/NGO/IMG) and at country+sector level ("IRNGOV"). Reciprocal gold events and reciprocal
-predictions are compared as unordered pairs. Type accuracy asks, for each sentence with a gold
+predictions are compared as unordered pairs, and a reciprocal prediction matches a one-way
+gold event in either direction. Type accuracy asks, for each sentence with a gold
 event, whether the most confident predicted event has the gold type.
 
 Contexts are scored on gold events that have a ``context`` field, its labels mapped to
@@ -181,7 +182,7 @@ def _score_sentence(
             result.confusions[f"{expected} -> {best.type if best else 'nothing'}"] += 1
     for level in ("country", "sector"):
         gold_triples = {t for g in gold for t in g.triples(level)}
-        predicted = {_triple(kb, e, level) for e in events}
+        predicted = {_oriented(_triple(kb, e, level), e, gold_triples) for e in events}
         if level == "country" and (not type_ok or predicted != gold_triples):
             result.errors.append(
                 {
@@ -199,7 +200,11 @@ def _score_sentence(
         if level == "country":
             # The gold gives each sentence one event: its main one. Events embedded under
             # another event's trigger are scored with all events, not here.
-            main = {_triple(kb, e, level) for e in events if not _embedded(e)}
+            main = {
+                _oriented(_triple(kb, e, level), e, gold_triples)
+                for e in events
+                if not _embedded(e)
+            }
             _tally(result.triple["main"], main, gold_triples)
         _tally(
             result.dyad[level],
@@ -241,6 +246,15 @@ def _triple(kb: KnowledgeBase, event: Event, level: str) -> Triple:
     if event.reciprocal and (source or "") > (target or ""):
         source, target = target, source
     return (source, event.type, target)
+
+
+def _oriented(triple: Triple, event: Event, gold: set[Triple]) -> Triple:
+    """A reciprocal event says each side acted on the other, so it matches a gold event
+    coded one way ("Sri Lanka established ties with Iran") in either direction."""
+    source, kind, target = triple
+    if event.reciprocal and triple not in gold and (target, kind, source) in gold:
+        return (target, kind, source)
+    return triple
 
 
 def _embedded(event: Event) -> bool:

@@ -169,6 +169,10 @@ class EventExtractor:
                 continue  # "a suicide bombing", "claimed responsibility for the bombing"
             sources = self._arguments(token, trigger.sources, actors)
             targets = self._arguments(token, trigger.targets, actors)
+            if not sources and pos == "VERB" and _stative_passive(token):
+                # "Israel is opposed to French mediation": a state, not a passive act
+                sources = self._arguments(token, ("nsubjpass",), actors)
+                targets = tuple(t for t in targets if t not in sources)
             if not sources:
                 sources = _pronoun_subject(token, context.antecedent, actors)
             if not sources and pos == "NOUN":
@@ -447,7 +451,18 @@ class EventExtractor:
                 agents += [
                     a for c in noun.children if c.dep_ == "poss" for a in _actors_at(c, actors)
                 ]
-                return _unique(agents) or _actors_at(noun, actors)
+                found = _unique(agents) or _actors_at(noun, actors)
+                if (
+                    not found
+                    and current.tag_ == "VBG"
+                    and noun.dep_ == "dobj"
+                    and noun.head.pos_ == "VERB"
+                ):
+                    # "the PKK issued a declaration demanding ...": the declaration's author
+                    # ("an appeal to lay down arms" says what another is to do: not this)
+                    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                    found = next((f for s in subjects if (f := _actors_at(s, actors))), ())
+                return found
             head = current.head
             if head.i == current.i:
                 return ()
@@ -1327,6 +1342,18 @@ def _pronoun_subject(
     if personal or antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
+
+
+def _stative_passive(verb: Any) -> bool:
+    """A participle that states a stance rather than a passive act: "is opposed to",
+    "is committed to", with no agent and a "to" of its own."""
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubjpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    )
 
 
 def _own_subject(clause: Any) -> bool:
