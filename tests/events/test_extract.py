@@ -461,3 +461,29 @@ def test_a_participle_clause_on_a_noun_takes_the_authors_subject(setup: Any) -> 
     text = "Hamas issued a statement demanding that Egypt open the Rafah crossing."
     found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
     assert ("hamas", "REQUEST", "egypt") in found
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_protesters_own_government(
+    setup: Any,
+) -> None:
+    events = events_of(setup, "Thousands of Chilean students marched on Thursday.")
+    [protest] = [e for e in events if e.type == "PROTEST"]
+    assert (protest.source_id, protest.target_id) == ("chile", "chile")
+    trace = json.loads(protest.trace)
+    assert trace["target"]["resolution"] == "implied" and trace["target"]["sector"] == "GOV"
+    assert protest.target_start is None  # no words of the text name it
+
+
+def test_a_protest_aimed_abroad_gets_no_domestic_target(setup: Any) -> None:
+    text = "Ethiopian workers staged a hunger strike in protest against Sudan."
+    events = events_of(setup, text)
+    assert all(e.target_start is not None for e in events if e.type == "PROTEST"), [
+        (e.source_id, e.target_id) for e in events
+    ]
+
+
+def test_a_curfew_falls_on_the_countrys_people(setup: Any) -> None:
+    events = events_of(setup, "Kenya imposed a night curfew on Sunday.")
+    [curfew] = [e for e in events if e.type == "COERCE"]
+    assert (curfew.source_id, curfew.target_id) == ("kenya", "kenya")
+    assert json.loads(curfew.trace)["target"]["sector"] == "CVL"

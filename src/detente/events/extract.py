@@ -218,6 +218,8 @@ class EventExtractor:
                     targets, certainty = implied, min(certainty, 0.8)
                 elif implied:
                     sources, certainty = implied, min(certainty, 0.8)
+            if sources and not targets and not paired:
+                targets = self._domestic_target(token, trigger, sources, context)
             if not sources and not targets:
                 continue
             yield Finding(
@@ -405,6 +407,45 @@ class EventExtractor:
             )
             return (ActorToken(node, mention),)
         return ()
+
+    def _domestic_target(
+        self,
+        token: Any,
+        trigger: Trigger,
+        sources: Sequence[ActorToken],
+        context: SentenceContext,
+    ) -> tuple[ActorToken, ...]:
+        """ "Thousands of Iraqi Kurds demonstrated in Kirkuk": with no target named, a
+        protest is aimed at the protesters' own government and a curfew at the country's
+        people (the lexicon's ``domestic_targets``). The target has no words of its own."""
+        cameo = trigger.cameo or ""
+        sector = next(
+            (
+                self.lexicon.domestic_targets[cameo[:n]]
+                for n in (4, 3, 2)
+                if cameo[:n] in self.lexicon.domestic_targets
+            ),
+            None,
+        )
+        if sector is None or self.agents is None:
+            return ()
+        anchor = sources[0].mention
+        # A state named as such is its government; a people named by demonym is not.
+        own = anchor.sector or (None if anchor.resolution in ("demonym", "residence") else "GOV")
+        if anchor.actor_id not in self.agents.states or own == sector:
+            return ()
+        start = context.offset + token.idx
+        implied = Mention(
+            sentence=context.index,
+            start=start,
+            end=start,
+            text="",
+            actor_id=anchor.actor_id,
+            resolution="implied",
+            sector=sector,
+            confidence=0.7,
+        )
+        return (ActorToken(token, implied),)
 
     def _light_verb_of(self, noun: Any) -> Any | None:
         """The light verb a noun trigger is the object of ("gave $5 million of aid",
@@ -787,8 +828,9 @@ class EventExtractor:
             trigger_end=start + len(trigger.text),
             source_start=source.mention.start if source else None,
             source_end=source.mention.end if source else None,
-            target_start=target.mention.start if target else None,
-            target_end=target.mention.end if target else None,
+            # an implied target has no words of its own (see _domestic_target)
+            target_start=target.mention.start if target and target.mention.text else None,
+            target_end=target.mention.end if target and target.mention.text else None,
             confidence=round(max(confidence, 0.05), 3),
             extractor=EXTRACTOR,
             extractor_version=EXTRACTOR_VERSION,
@@ -862,7 +904,7 @@ def _without_subsumed(events: list[Event]) -> list[Event]:
     """
     told: set[tuple[str, str | None, str, int]] = set()  # (side, actor, type, polarity)
     for e in events:
-        if e.source_id and e.target_id:
+        if e.source_id and e.target_id and not _implied_target(e):
             told.add(("source", e.source_id, e.type, e.polarity))
             told.add(("target", e.target_id, e.type, e.polarity))
             if e.reciprocal:  # either side did it to the other
@@ -871,13 +913,18 @@ def _without_subsumed(events: list[Event]) -> list[Event]:
     return [
         e
         for e in events
-        if (e.source_id and e.target_id)
+        if (e.source_id and e.target_id and not _implied_target(e))
         or (
             ("source", e.source_id, e.type, e.polarity) not in told
             if e.source_id
             else ("target", e.target_id, e.type, e.polarity) not in told
         )
     ]
+
+
+def _implied_target(event: Event) -> bool:
+    """A target the text does not name (a domestic default): as good as none here."""
+    return event.target_id is not None and event.target_start is None
 
 
 def _same_actor(source: ActorToken, other: ActorToken) -> bool:

@@ -95,6 +95,7 @@ _SECTIONS: Final = frozenset(
         "partitive_nouns",
         "unimplied_nouns",
         "armed_sectors",
+        "domestic_targets",
         "surface_variants",
     }
 )
@@ -495,6 +496,28 @@ def _parse_text(text: str, path: str) -> _Layer:
                     line=line,
                 )
             words[f"enemies_allies.{key}"] = _word_list(value, f"enemies_allies.{key}", path, line)
+    domestic = raw.get("domestic_targets")
+    if domestic is not None:
+        if not isinstance(domestic, dict):
+            raise LexiconError(
+                "'domestic_targets' must map sector codes to lists of CAMEO codes",
+                path=path,
+                line=top_line,
+            )
+        line = line_of(domestic)
+        for sector, codes in strip_lines(domestic).items():
+            if not (isinstance(sector, str) and re.fullmatch(r"[A-Z]{3}", sector)):
+                raise LexiconError(
+                    f"domestic_targets: {sector!r} is not a sector code", path=path, line=line
+                )
+            listed = _word_list(codes, f"domestic_targets.{sector}", path, line)
+            if bad := sorted(c for c in listed if not re.fullmatch(r"\d{2,4}", c)):
+                raise LexiconError(
+                    f"domestic_targets.{sector}: {bad[0]!r} is not a CAMEO code",
+                    path=path,
+                    line=line,
+                )
+            words[f"domestic_targets.{sector}"] = listed
     for key in (
         "perception_verbs",
         "light_verbs",
@@ -613,6 +636,14 @@ class Lexicon:
         self.partitive_nouns: frozenset[str] = union("partitive_nouns")
         self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
         self.armed_sectors: frozenset[str] = frozenset(s.upper() for s in union("armed_sectors"))
+        # CAMEO code prefix -> the sector of the same state an act is aimed at by default
+        self.domestic_targets: dict[str, str] = {
+            code: key.split(".", 1)[1]
+            for layer in layers
+            for key, codes in layer.words.items()
+            if key.startswith("domestic_targets.")
+            for code in codes
+        }
         self._surface_variants: frozenset[str] = union("surface_variants")
         self._check_vocabulary(layers)
 
