@@ -694,3 +694,10 @@ def test_states_yaml_is_up_to_date() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_capital_before_its_state_existed_is_only_a_city(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Juba", dt.date(2000, 1, 1)) == []
+    assert [c.actor_id for c in kb.lookup("Juba", dt.date(2015, 1, 1))] == ["south-sudan"]
+    # a name used out of its period still names the actor
+    assert kb.lookup("Kosovo", dt.date(1999, 6, 1))[0].actor_id == "kosovo"

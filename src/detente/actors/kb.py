@@ -1412,6 +1412,20 @@ class KnowledgeBase:
             in_period = bool(current)
             if current:
                 entries = current
+            else:
+                # A name out of its period still names its actor ("Kosovo" in 1999), but a
+                # capital before its state existed is only a city ("Juba" in 2000).
+                entries = [
+                    e
+                    for e in entries
+                    if not (
+                        e.form.how == "metonym"
+                        and e.form.valid_from is not None
+                        and e.form.valid_from > on
+                    )
+                ]
+                if not entries:
+                    return []
         out: list[Candidate] = []
         for entry in entries:
             out.extend(self._candidates_of(entry.form, on, in_period))

@@ -875,7 +875,11 @@ def _demanded_acts(findings: list[Finding], light_verb_of: Callable[[Any], Any])
 def _target_slots(trigger: Any) -> list[Any]:
     """Where the other side of an act is said: its object, the object of a directional
     preposition, or the object of the act it promises ("threatened to arrest strikers")."""
-    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    # "opened fire to disperse the demonstrators": a purpose says at whom, too
+    holders = [
+        trigger,
+        *(c for c in trigger.children if c.dep_ == "xcomp" or _in_purpose_clause(c)),
+    ]
     slots = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
     slots += [
         obj
