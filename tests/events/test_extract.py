@@ -284,11 +284,20 @@ def test_a_mediation_between_two_actors_is_aimed_at_both(setup: Any) -> None:
 
 
 def test_an_event_under_another_events_trigger_is_marked_embedded(setup: Any) -> None:
-    events = events_of(setup, "Egypt condemned the Israeli attack on Gaza.")
+    events = events_of(setup, "Egypt condemned the Israeli attack on Lebanon.")
     by_type = {e.type: e for e in events}
     assert "embedded" not in json.loads(by_type["ACCUSE"].trace)
     assert json.loads(by_type["ASSAULT"].trace)["embedded"] is True
     assert by_type["ACCUSE"].confidence > by_type["ASSAULT"].confidence
+
+
+def test_an_embedded_act_with_one_side_is_the_content_of_its_event(setup: Any) -> None:
+    events = events_of(setup, "Israel agreed to American mediation in the talks.")
+    assert ("israel", "AGREE", "united-states") in {
+        (e.source_id, e.type, e.target_id) for e in events
+    }
+    # the mediation has no target of its own: no "United States CONSULT (nobody)" event
+    assert all(e.source_id and e.target_id for e in events)
 
 
 def test_a_bare_role_noun_is_the_part_of_the_named_side_s_state(setup: Any) -> None:

@@ -123,6 +123,11 @@ class EventExtractor:
         for finding in findings:
             modality = read_modality(finding.trigger)
             for event in self._events(finding, modality, context):
+                if finding.embedded and (event.source_id is None or event.target_id is None):
+                    # "agreed to US mediation", "opposed the deployment of a force": an act
+                    # under another event with one side unknown is that event's content, not
+                    # an event of its own; with both sides it still relates two actors.
+                    continue
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
