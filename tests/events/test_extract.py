@@ -230,6 +230,18 @@ def test_an_attack_in_a_states_city_strikes_that_state(setup: Any) -> None:
     assert [(e.source_id, e.type, e.target_id) for e in events] == [("hamas", "ASSAULT", "egypt")]
 
 
+def test_an_attack_on_a_named_place_strikes_its_state(setup: Any) -> None:
+    events = events_of(setup, "Israeli aircraft bombed targets in Khan Younis.")
+    assert [(e.source_id, e.type, e.target_id) for e in events] == [
+        ("israel", "ASSAULT", "palestine")
+    ]
+
+
+def test_a_places_possession_is_its_states(setup: Any) -> None:
+    events = events_of(setup, "Russian artillery shelled Aleppo's hospitals.")
+    assert [(e.source_id, e.type, e.target_id) for e in events] == [("russia", "ASSAULT", "syria")]
+
+
 def test_a_place_never_acts(setup: Any) -> None:
     events = events_of(setup, "An Iranian city hosted talks between Oman and Qatar.")
     assert all(e.source_id != "iran" and e.target_id != "iran" for e in events)

@@ -340,8 +340,8 @@ _FILLERS = frozenset(
 
 # --------------------------------------------------------------------------- models
 
-SurfaceHow = Literal["name", "alias", "metonym", "demonym", "person"]
-CandidateHow = Literal["name", "alias", "metonym", "demonym", "role", "office", "person"]
+SurfaceHow = Literal["name", "alias", "metonym", "demonym", "person", "place"]
+CandidateHow = Literal["name", "alias", "metonym", "demonym", "role", "office", "person", "place"]
 ActorKind = Literal[
     "state",
     "territory",
@@ -584,6 +584,7 @@ _HOW_RANK: dict[str, int] = {
     "role": 4,
     "demonym": 5,
     "metonym": 6,
+    "place": 7,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -67,17 +68,31 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-class NameIndex:
-    """Every surface form of the knowledge base, keyed by its sequence of word keys."""
+def name_key(text: str) -> tuple[str, ...]:
+    """The sequence of word keys a name is indexed and matched by ("The Bronx" -> ("bronx",));
+    empty for a text with no word."""
+    tokens = tokenize(text)
+    if tokens and tokens[0].key == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    return _sequence_key(tokens) if tokens else ()
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+
+class NameIndex:
+    """Every surface form of the knowledge base, keyed by its sequence of word keys, and
+    further forms keyed alike (place names, whose keys ``name_key`` computed ahead): one
+    leftmost-longest pass finds both, so a place never fires inside a longer actor name, nor
+    an actor inside a longer place name."""
+
+    def __init__(
+        self, kb: KnowledgeBase, extra: Iterable[tuple[tuple[str, ...], SurfaceForm]] = ()
+    ) -> None:
         index: dict[tuple[str, ...], list[SurfaceForm]] = defaultdict(list)
         for text, form in kb.all_surface_forms():
-            tokens = tokenize(text)
-            if tokens and tokens[0].key == "the" and len(tokens) > 1:
-                tokens = tokens[1:]
-            if tokens:
-                index[_sequence_key(tokens)].append(form)
+            key = name_key(text)
+            if key:
+                index[key].append(form)
+        for key, form in extra:
+            index[key].append(form)
         self._index = {key: tuple(forms) for key, forms in index.items()}
         self.max_tokens = max((len(key) for key in self._index), default=1)
         # The longest name starting with each first word: most words start none, and a

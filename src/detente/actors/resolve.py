@@ -30,9 +30,11 @@ import yaml
 
 from detente.actors.kb import Candidate, KnowledgeBase
 from detente.actors.matcher import NameIndex, NameMatch, Token, tokenize
+from detente.actors.places import place_forms, place_on
 from detente.model import Document, Mention
 from detente.nlp.timex import resolve_times
 
+_SEAT = re.compile(r"[-–—]based\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]")
 _EXTEND_RIGHT = 6
 _EXTEND_LEFT = 4
@@ -95,7 +97,7 @@ class _Found:
     end: int
     text: str
     candidates: list[Candidate]
-    place: bool = False  # "the Iranian city of ...": names where, not who
+    place: bool = False  # "the Iranian city of ...", "Jericho": names where, not who
 
 
 class ActorResolver:
@@ -103,7 +105,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.index = NameIndex(kb)
+        self.index = NameIndex(kb, place_forms(kb))
         self._lookups: dict[tuple[str, dt.date | None], list[Candidate]] = {}
 
     def _lookup(self, text: str, on: dt.date | None) -> list[Candidate]:
@@ -121,9 +123,10 @@ class ActorResolver:
         return self.resolve_with_places(document)[0]
 
     def resolve_with_places(self, document: Document) -> tuple[list[Mention], list[Mention]]:
-        """Actor mentions, and place references: demonyms that locate rather than act ("a
-        bombing in the Iranian city of Kerman"), kept apart so that they never act in an
-        event but can say where an attack struck (resolution "place")."""
+        """Actor mentions, and place references: place names ("a bombing in Samarra", see
+        :mod:`detente.actors.places`) and demonyms that locate rather than act ("the Iranian
+        city of Kerman"), kept apart so that they never act in an event but can say where an
+        attack struck (resolution "place", the actor being the state of the place)."""
         sentences = document.sentences
         dates = [
             span.start + (span.end - span.start) / 2 if span else None
@@ -205,8 +208,15 @@ class ActorResolver:
         if grown is not None:
             return grown
         candidates = self._lookup(text[start:end], on)
-        if not candidates:
-            return None
+        place = place_on(match.forms, on)
+        if place is not None and all(c.in_period is False for c in candidates):
+            # A place name, or a former capital out of its time ("Lagos" in 2020).
+            if _seat(text, end):
+                return None  # "a Gaza-based group": where an actor sits, not an event
+            reading = Candidate(place.target, None, "place", place.text, place.target)
+            return _Found(-1, start, end, text[start:end], [reading], place=True)
+        if not candidates or (_seat(text, end) and candidates[0].how == "metonym"):
+            return None  # "a London-based analyst" is no British government
         if (
             candidates[0].how == "demonym"
             and not _people_noun(tokens[match.last].text)
@@ -428,6 +438,11 @@ def _after_a_prefix(text: str, start: int) -> bool:
     """ "post-Assad Syria", "pre-Soviet borders": the name dates something, it does not act."""
     head = text[max(0, start - 6) : start].lower()
     return head.endswith(("post-", "pre-", "non-"))
+
+
+def _seat(text: str, end: int) -> bool:
+    """ "Gaza-based", "London-based": the name says where an actor sits."""
+    return _SEAT.match(text, end) is not None
 
 
 def _people_noun(word: str) -> bool:

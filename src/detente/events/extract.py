@@ -1106,11 +1106,13 @@ def _place_target(
 def _object_place_target(
     trigger: Any, sources: Sequence[ActorToken], places: dict[int, list[Mention]]
 ) -> tuple[ActorToken, ...]:
-    """ "threatened to shell Iraqi towns", "restrictions on German goods": an object that
-    belongs to a state, by the demonym that qualifies it, makes that state the target."""
+    """ "threatened to shell Iraqi towns", "restrictions on German goods", "shelled Gaza's
+    hospitals": an object that belongs to a state, by the demonym or place that qualifies
+    it, makes that state the target."""
     own = _plain_states(sources)
     for obj in _target_slots(trigger):
-        for node in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))):
+        qualifiers = (c for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
+        for node in (obj, *qualifiers):
             if found := _places_at(node, places, own):
                 return found
     return ()
