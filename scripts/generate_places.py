@@ -102,9 +102,9 @@ def key_of(text: str) -> str:
 
 
 def _known_names() -> tuple[set[str], set[str]]:
-    """Keys of every name the knowledge base knows; and of those that are only former
-    metonyms ("Lagos" until 1991), which a city may keep: the resolver prefers the place once
-    the metonym is out of date."""
+    """Keys of every name the knowledge base knows; and of those that are only metonyms
+    bounded in time ("Lagos" until 1991, "Juba" from 2011), which a city may keep: the
+    resolver prefers the place outside the metonym's period."""
     from detente.actors.kb import load_knowledge_base
 
     forms: dict[str, list[Any]] = defaultdict(list)
@@ -113,7 +113,10 @@ def _known_names() -> tuple[set[str], set[str]]:
     former = {
         key
         for key, fs in forms.items()
-        if all(f.how == "metonym" and f.valid_until is not None for f in fs)
+        if all(
+            f.how == "metonym" and (f.valid_until is not None or f.valid_from is not None)
+            for f in fs
+        )
     }
     return set(forms) - former, former
 
@@ -182,6 +185,9 @@ def build(
     known, former_metonyms = _known_names()
     regions = _regions()
     floor = rules["common_word_min_log_prob"]
+    frequent_floor = rules["frequent_name_min_log_prob"]
+    famous = rules["famous_min_population"]
+    not_places = {key_of(n) for n in rules["not_places"]}
     similarity = rules["variant_min_similarity"]
 
     def drop(name: str, iso3: str, why: str) -> None:
@@ -240,8 +246,16 @@ def build(
                 drop(name, city.iso3, "known to the knowledge base")
             elif key in regions:
                 drop(name, city.iso3, "a region of regions.yaml")
+            elif key in not_places:
+                drop(name, city.iso3, "a word of the calendar or a continent")
             elif common_word(name):
                 drop(name, city.iso3, "ordinary English word")
+            elif (
+                " " not in key
+                and probs.get(name, -99.0) >= frequent_floor
+                and city.population < famous
+            ):
+                drop(name, city.iso3, "a frequent name or word, and no famous city")
             elif key in fragments:
                 drop(name, city.iso3, "starts many longer names")
             elif city.iso3 not in by_key[key]:  # the largest city (and main name) comes first
