@@ -31,8 +31,6 @@ from detente.events.extract import EXTRACTOR_VERSION, EventExtractor
 from detente.events.lexicon import load_lexicon
 from detente.events.ontology import load_ontology
 from detente.events.parse import load_parser
-from detente.ingest import IngestOptions, plan_sources, read_source
-from detente.ingest.web import make_client
 from detente.model import ActorRecord, Document, Driver, Event, Mention
 from detente.nlp import split_sentences
 from detente.store import Store
@@ -77,6 +75,12 @@ def ingest(
     today: dt.date | None = None,
 ) -> IngestReport:
     """Read every source into the store; skip, and report, what cannot be read."""
+    # Imported here, not with the module: extraction workers import this module, and the
+    # readers (HTTP client, HTML extraction, date parsing) would add half a second to the
+    # start of each of them for nothing.
+    from detente.ingest import IngestOptions, plan_sources, read_source
+    from detente.ingest.web import make_client
+
     settings = settings or load_settings()
     options = IngestOptions(settings, published=published, source_name=source_name, today=today)
     report = IngestReport()
