@@ -508,3 +508,8 @@ def test_a_curfew_falls_on_the_countrys_people(setup: Any) -> None:
     [curfew] = [e for e in events if e.type == "COERCE"]
     assert (curfew.source_id, curfew.target_id) == ("kenya", "kenya")
     assert json.loads(curfew.trace)["target"]["sector"] == "CVL"
+
+
+def test_a_denounced_act_with_one_side_still_happened(setup: Any) -> None:
+    events = events_of(setup, "Egypt condemned the Israeli air strike on Friday.")
+    assert ("israel", "ASSAULT") in {(e.source_id, e.type) for e in events}

@@ -37,6 +37,8 @@ EXTRACTOR_VERSION = "3"
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
 _INTENT_TYPES = frozenset({"AGREE", "THREATEN", "RELATION"})
+# Events whose embedded acts happened: what is accused or protested against.
+_DENOUNCING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 _UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
@@ -85,6 +87,7 @@ class Finding:
     certainty: float = 1.0  # how directly the parse links the actors to the trigger
     demanded: bool = False  # the act is what a demand asks for, not something that happened
     embedded: bool = False  # another event's trigger governs this one's: not the main event
+    governor: str | None = None  # the type of the nearest event that governs it
 
 
 class EventExtractor:
@@ -123,10 +126,15 @@ class EventExtractor:
         for finding in findings:
             modality = read_modality(finding.trigger)
             for event in self._events(finding, modality, context):
-                if finding.embedded and (event.source_id is None or event.target_id is None):
-                    # "agreed to US mediation", "opposed the deployment of a force": an act
-                    # under another event with one side unknown is that event's content, not
-                    # an event of its own; with both sides it still relates two actors.
+                if (
+                    finding.embedded
+                    and finding.governor not in _DENOUNCING_TYPES
+                    and (event.source_id is None or event.target_id is None)
+                ):
+                    # "agreed to US mediation", "halted economic aid": an act under another
+                    # event with one side unknown is that event's content, not an event of its
+                    # own. Acts that are denounced ("condemned the Israeli strike", "linked
+                    # Iran to an attack ISIS claimed") did happen: they stay.
                     continue
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
@@ -964,13 +972,19 @@ def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> l
     verbs = {id(f): getattr(light_verb_of(f.trigger), "i", None) for f in findings}
     out = []
     for f in findings:
-        others = {g.trigger.i for g in findings if g is not f}
-        # Another noun's light verb, unless it is this noun's too ("launched an attack and
-        # an invasion" has two main events).
-        others |= {verbs[id(g)] for g in findings if g is not f} - {None, verbs[id(f)]}
-        others.discard(f.trigger.i)
-        if any(a.i in others for a in f.trigger.ancestors):
-            f = dataclasses.replace(f, embedded=True)
+        # What governs where: other triggers, and another noun's light verb unless it is
+        # this noun's too ("launched an attack and an invasion" has two main events).
+        governors: dict[int, str] = {}
+        for g in findings:
+            if g is f:
+                continue
+            governors.setdefault(g.trigger.i, g.type)
+            if verbs[id(g)] is not None and verbs[id(g)] != verbs[id(f)]:
+                governors.setdefault(verbs[id(g)], g.type)
+        governors.pop(f.trigger.i, None)
+        governor = next((governors[a.i] for a in f.trigger.ancestors if a.i in governors), None)
+        if governor is not None:
+            f = dataclasses.replace(f, embedded=True, governor=governor)
         out.append(f)
     return out
 
