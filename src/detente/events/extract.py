@@ -173,15 +173,20 @@ class EventExtractor:
                 # "lifted the curfew", "eased restrictions": the act undoes its object,
                 # which is no event of its own here.
                 consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-        noun_heads = {t.i: k.type for t, k in matched}
+        # ("air strike": the modifier tells the act; its consumed noun tells nothing above it)
+        noun_heads = {t.i: k.type for t, k in matched if t.i not in consumed}
         for token, trigger in matched:
             if token.i in consumed:
                 continue  # "signed a treaty", "hunger strike": the noun is part of the event
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             if pos == "NOUN" and _told_above(token, trigger.type, noun_heads):
                 continue  # "a suicide bombing", "claimed responsibility for the bombing"
-            sources = self._arguments(token, trigger.sources, actors)
-            targets = self._arguments(token, trigger.targets, actors)
+            # "an Israeli air strike on Gaza": a modifier trigger's actors are its noun's
+            holder = token
+            if trigger.with_object and token.dep_ in ("compound", "amod") and pos != "VERB":
+                holder = token.head
+            sources = self._arguments(holder, trigger.sources, actors)
+            targets = self._arguments(holder, trigger.targets, actors)
             if not sources and pos == "VERB" and _stative_passive(token):
                 # "Israel is opposed to French mediation": a state, not a passive act
                 sources = self._arguments(token, ("nsubjpass",), actors)
@@ -979,8 +984,9 @@ def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> l
             if g is f:
                 continue
             governors.setdefault(g.trigger.i, g.type)
-            if verbs[id(g)] is not None and verbs[id(g)] != verbs[id(f)]:
-                governors.setdefault(verbs[id(g)], g.type)
+            verb = verbs[id(g)]
+            if verb is not None and verb != verbs[id(f)]:
+                governors.setdefault(verb, g.type)
         governors.pop(f.trigger.i, None)
         governor = next((governors[a.i] for a in f.trigger.ancestors if a.i in governors), None)
         if governor is not None:
