@@ -513,3 +513,15 @@ def test_a_curfew_falls_on_the_countrys_people(setup: Any) -> None:
 def test_a_denounced_act_with_one_side_still_happened(setup: Any) -> None:
     events = events_of(setup, "Egypt condemned the Israeli air strike on Friday.")
     assert ("israel", "ASSAULT") in {(e.source_id, e.type) for e in events}
+
+
+def test_a_complaint_accuses_whom_it_is_about_not_whom_it_is_made_to(setup: Any) -> None:
+    text = "Qatar complained to the United Nations about Saudi air raids."
+    found = {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+    assert ("qatar", "ACCUSE", "saudi-arabia") in found
+    assert ("qatar", "ACCUSE", "un") not in found
+
+
+def test_people_gathering_for_a_rally_hold_it(setup: Any) -> None:
+    events = events_of(setup, "Thousands of Kenyans gathered for a rally in Nairobi.")
+    assert any(e.type == "PROTEST" and e.source_id == "kenya" for e in events)

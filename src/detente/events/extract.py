@@ -32,7 +32,7 @@ from detente.model import Event, Mention
 from detente.nlp.timex import TimeSpan
 
 EXTRACTOR = "detente-rules"
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
