@@ -62,6 +62,15 @@ def test_the_date_chooses_the_government(resolver: ActorResolver) -> None:
     assert in_the_nineties[0].actor_id == "afghanistan-mujahideen-government"
 
 
+def test_a_new_government_is_the_one_formed_in_the_year(resolver: ActorResolver) -> None:
+    """A year's midpoint would give the Taliban in 2001 and the republic in 2021."""
+    in_2001 = mentions(resolver, "In 2001 the new Afghan government met Iran.", "2024-01-01")
+    assert in_2001[0].actor_id == "afghanistan-republic"
+    in_2021 = mentions(resolver, "In 2021 the new Afghan government met Iran.", "2024-01-01")
+    assert in_2021[0].actor_id == "taliban"
+    assert mentions(resolver, "In 2001 the Afghan government met Iran.")[0].actor_id == "taliban"
+
+
 def test_aliases_of_one_group_share_one_id(resolver: ActorResolver) -> None:
     found = mentions(resolver, "ISIS-K, also called ISKP or ISIS–Khorasan, struck again.")
     assert {m.actor_id for m in found} == {"isis-k"}

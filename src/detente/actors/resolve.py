@@ -187,6 +187,10 @@ class ActorResolver:
         start, end = match.start, match.end
         if _after_a_prefix(text, start):
             return None
+        if on is not None and match.first > 0 and tokens[match.first - 1].key == "new":
+            # "the new Afghan government" in a sentence of 2001 is the one formed that year
+            # (December's interim administration), not the Taliban who held Kabul until then.
+            on = dt.date(on.year, 12, 31)
         # Right: "<name>'s <role>", "<demonym> <role>", never reaching the next name.
         right_limit = min(match.last + _EXTEND_RIGHT, len(tokens) - 1, next_first - 1)
         open_until = len(text)  # a span crosses a clause break if it ends after the first one
