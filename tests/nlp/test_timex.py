@@ -406,7 +406,6 @@ def test_since_without_a_reference_stays_on_its_anchor() -> None:
         "More than 850,000 people crossed the border.",
         "Exports reached USD 2.417 billion, about 31% of the market.",
         "Officials said 90 people were killed and 45 wounded.",
-        "The Six-Day War and the 12-Day War reshaped the region.",
         "The pipeline runs 1,200 km across the desert.",
         "Resolution 2254 and Resolution 1973 were cited.",
         "See page 1998 and section 2005 of the report.",
@@ -553,3 +552,16 @@ def test_recently_is_the_months_before_the_reference_and_yields_to_explicit_date
     assert span.start == date(2025, 6, 3)
     assert sentence_time("They recently met, as they did in 2019.", reference).text == "2019"
     assert find_time_expressions("A recently-built road.", reference) == []
+
+
+def test_a_well_known_event_dates_a_sentence() -> None:
+    """Not numbers: "the 12-Day War" names a span of 2025, "the Six-Day War" one of 1967."""
+    found = find_time_expressions("The Six-Day War and the 12-Day War reshaped the region.", REF)
+    assert [(t.start, t.end) for t in found] == [
+        (date(1967, 6, 5), date(1967, 6, 10)),
+        (date(2025, 6, 13), date(2025, 6, 24)),
+    ]
+    [after] = find_time_expressions("Ties soured after the U.S. invasion of Iraq.", REF)
+    assert after.start == date(2003, 3, 21) and after.text == "after the U.S. invasion of Iraq"
+    # a name history repeats is no anchor
+    assert find_time_expressions("After the fall of Kabul, talks began.", REF) == []

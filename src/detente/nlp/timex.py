@@ -165,6 +165,7 @@ class _Vocabulary:
     weekday_not_before: frozenset[str]
     date_not_before: frozenset[str]
     named_dates: dict[str, date]
+    named_events: dict[str, tuple[date, date]]  # lower-case name -> its span
 
 
 def _load_vocabulary() -> _Vocabulary:
@@ -188,7 +189,21 @@ def _load_vocabulary() -> _Vocabulary:
         weekday_not_before=words("weekday_not_before"),
         date_not_before=words("date_not_before"),
         named_dates=named,
+        named_events=_named_events(raw.get("named_events") or []),
     )
+
+
+def _named_events(items: list[dict[str, Any]]) -> dict[str, tuple[date, date]]:
+    def day(value: Any) -> date:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+    events: dict[str, tuple[date, date]] = {}
+    for item in items:
+        start = day(item["start"])
+        end = day(item.get("end") or start)
+        for name in item["names"]:
+            events[" ".join(str(name).lower().split())] = (start, end)
+    return events
 
 
 _VOCAB = _load_vocabulary()
@@ -505,6 +520,23 @@ def _h_named(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     day = _VOCAB.named_dates[m.group(0)]
     return _cand(m.start(), m.end(), (day, day), Precision.DAY, False)
+
+
+def _h_named_event(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """ "after the U.S. invasion of Iraq": a well-known event's name dates the sentence."""
+    if _alnum_before(ctx.text, m.start()) or _letter_after(ctx.text, m.end()):
+        return None
+    start, end = _VOCAB.named_events[" ".join(m.group(0).split())]
+    return _cand(m.start(), m.end(), (start, end), _span_precision(start, end), False)
+
+
+def _span_precision(start: date, end: date) -> Precision:
+    """The coarsest unit whose bounds a span's dates are."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return Precision.YEAR
+    if start.day == 1 and end.day == _last_day(end.year, end.month):
+        return Precision.MONTH
+    return Precision.DAY
 
 
 def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1052,6 +1084,9 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 _NEEDS_DIGIT, _NEEDS_MONTH, _NEEDS_WEEKDAY = 1, 2, 4
 _NAMED = "|".join(re.escape(k) for k in sorted(_VOCAB.named_dates, key=len, reverse=True))
+_NAMED_EVENTS = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_VOCAB.named_events, key=len, reverse=True)
+)
 _UNIT_KEYS = ("days", " day", "week", "month", "year", "decade", "hour")
 
 
@@ -1075,6 +1110,12 @@ def _rule(
 
 _RULES: tuple[_Rule, ...] = (
     _rule(_NAMED, _h_named, digits=True),
+    _rule(
+        _NAMED_EVENTS,
+        _h_named_event,
+        on_lower=True,
+        keys=tuple({name.rsplit(" ", 1)[-1] for name in _VOCAB.named_events}),
+    ),
     _rule(
         rf"(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d%]|[.,/]\d)",
