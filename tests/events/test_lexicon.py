@@ -360,6 +360,9 @@ def test_bad_entries_are_rejected(tmp_path: Path, entry: str, message: str) -> N
         ("relations:\n  negative_nouns: [grudge]\n", "'grudge' is not in relations.nouns"),
         ("relations:\n  negative: [improve]\n", "'improve' has two polarities"),
         ("light_verbs: [hold, hold]\n", "listed twice"),
+        ("domestic_targets:\n  gov: ['14']\n", "unknown key 'gov'"),
+        ("domestic_targets:\n  GOV: [protest]\n", "'protest' is not a CAMEO code"),
+        ("domestic_targets: [GOV]\n", "'domestic_targets' must be a mapping"),
         ("triggers:\n  - {lemma: a, pos: VERB, type: ASSAULT, lemma: b}\n", "duplicate key"),
     ],
 )

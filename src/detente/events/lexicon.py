@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -465,59 +465,40 @@ def _parse_text(text: str, path: str) -> _Layer:
     top_line = line_of(raw)
     triggers = _parse_triggers(raw.get("triggers"), path)
     words: dict[str, frozenset[str]] = {}
-    relations = raw.get("relations")
-    if relations is not None:
-        if not isinstance(relations, dict):
-            raise LexiconError("'relations' must be a mapping", path=path, line=top_line)
-        line = line_of(relations)
-        for key, value in strip_lines(relations).items():
-            if key not in _RELATION_KEYS:
-                raise LexiconError(
-                    f"relations: unknown key {key!r} "
-                    f"(expected {', '.join(sorted(_RELATION_KEYS))})",
-                    path=path,
-                    line=line,
-                )
-            words[f"relations.{key}"] = _word_list(value, f"relations.{key}", path, line)
-    enemies_allies = raw.get("enemies_allies")
-    if enemies_allies is not None:
-        if not isinstance(enemies_allies, dict):
+    words.update(
+        _keyed_word_lists(
+            raw,
+            "relations",
+            path,
+            top_line,
+            lambda key: key in _RELATION_KEYS,
+            ", ".join(sorted(_RELATION_KEYS)),
+        )
+    )
+    words.update(
+        _keyed_word_lists(
+            raw,
+            "enemies_allies",
+            path,
+            top_line,
+            lambda key: key in ("positive", "negative"),
+            "positive, negative",
+        )
+    )
+    domestic = _keyed_word_lists(
+        raw,
+        "domestic_targets",
+        path,
+        top_line,
+        lambda key: isinstance(key, str) and re.fullmatch(r"[A-Z]{3}", key) is not None,
+        "sector codes such as GOV",
+    )
+    for key, codes in domestic.items():
+        if bad := sorted(c for c in codes if not re.fullmatch(r"\d{2,4}", c)):
             raise LexiconError(
-                "'enemies_allies' must map positive/negative to lists of nouns",
-                path=path,
-                line=top_line,
+                f"{key}: {bad[0]!r} is not a CAMEO code", path=path, line=line_of(raw)
             )
-        line = line_of(enemies_allies)
-        for key, value in strip_lines(enemies_allies).items():
-            if key not in ("positive", "negative"):
-                raise LexiconError(
-                    f"enemies_allies: unknown key {key!r} (expected positive, negative)",
-                    path=path,
-                    line=line,
-                )
-            words[f"enemies_allies.{key}"] = _word_list(value, f"enemies_allies.{key}", path, line)
-    domestic = raw.get("domestic_targets")
-    if domestic is not None:
-        if not isinstance(domestic, dict):
-            raise LexiconError(
-                "'domestic_targets' must map sector codes to lists of CAMEO codes",
-                path=path,
-                line=top_line,
-            )
-        line = line_of(domestic)
-        for sector, codes in strip_lines(domestic).items():
-            if not (isinstance(sector, str) and re.fullmatch(r"[A-Z]{3}", sector)):
-                raise LexiconError(
-                    f"domestic_targets: {sector!r} is not a sector code", path=path, line=line
-                )
-            listed = _word_list(codes, f"domestic_targets.{sector}", path, line)
-            if bad := sorted(c for c in listed if not re.fullmatch(r"\d{2,4}", c)):
-                raise LexiconError(
-                    f"domestic_targets.{sector}: {bad[0]!r} is not a CAMEO code",
-                    path=path,
-                    line=line,
-                )
-            words[f"domestic_targets.{sector}"] = listed
+    words.update(domestic)
     for key in (
         "perception_verbs",
         "light_verbs",
@@ -530,6 +511,32 @@ def _parse_text(text: str, path: str) -> _Layer:
         if raw.get(key) is not None:
             words[key] = _word_list(raw[key], key, path, top_line)
     return _Layer(path=path, triggers=triggers, words=words)
+
+
+def _keyed_word_lists(
+    raw: Mapping[str, Any],
+    section: str,
+    path: str,
+    line: int | None,
+    key_ok: Callable[[Any], bool],
+    expected: str,
+) -> dict[str, frozenset[str]]:
+    """A section that maps keys to word lists ("relations", "enemies_allies",
+    "domestic_targets"), as ``"section.key"`` -> words; every key and list checked."""
+    value = raw.get(section)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"'{section}' must be a mapping", path=path, line=line)
+    inner = line_of(value)
+    out: dict[str, frozenset[str]] = {}
+    for key, items in strip_lines(value).items():
+        if not key_ok(key):
+            raise LexiconError(
+                f"{section}: unknown key {key!r} (expected {expected})", path=path, line=inner
+            )
+        out[f"{section}.{key}"] = _word_list(items, f"{section}.{key}", path, inner)
+    return out
 
 
 def _parse_triggers(items: Any, path: str) -> tuple[tuple[Trigger, int | None], ...]:
