@@ -525,3 +525,15 @@ def test_a_complaint_accuses_whom_it_is_about_not_whom_it_is_made_to(setup: Any)
 def test_people_gathering_for_a_rally_hold_it(setup: Any) -> None:
     events = events_of(setup, "Thousands of Kenyans gathered for a rally in Nairobi.")
     assert any(e.type == "PROTEST" and e.source_id == "kenya" for e in events)
+
+
+def test_a_government_is_no_partner_of_its_own_state(setup: Any) -> None:
+    text = "Emomali Rahmon welcomed the lifting of visa rules between Tajikistan and Iran."
+    events = events_of(setup, text)
+    assert not [e for e in events if e.source_id == e.target_id == "tajikistan"]
+
+
+def test_it_as_the_subject_of_an_event_noun_is_the_event(setup: Any) -> None:
+    text = "Iranian officials met in Tehran. It was the deadliest attack in years."
+    events = [e for e in events_of(setup, text) if e.type == "ASSAULT"]
+    assert all(e.source_id is None for e in events)

@@ -760,9 +760,14 @@ class EventExtractor:
                 source is not None
                 and target is not None
                 and source.mention.actor_id == target.mention.actor_id
-                and not _domestic(source, target)
             ):
-                continue
+                if not _domestic(source, target):
+                    continue
+                if (polarity or 0) > 0 and _own_state(source, target):
+                    # "Rahmon welcomed ... between Tajikistan and Iran", "Akayev agreed to
+                    # resign without returning to Kyrgyzstan": a government is no partner of
+                    # its own state; the act stays, without that target.
+                    target = None
             if (
                 reciprocal
                 and source
@@ -947,6 +952,18 @@ def _without_subsumed(events: list[Event]) -> list[Event]:
 def _implied_target(event: Event) -> bool:
     """A target the text does not name (a domestic default): as good as none here."""
     return event.target_id is not None and event.target_start is None
+
+
+def _own_state(source: ActorToken, target: ActorToken) -> bool:
+    """A named government (or its leader) and its state named as such: one actor."""
+    sides = {source.mention.sector: source.mention, target.mention.sector: target.mention}
+    government, state = sides.get("GOV"), sides.get(None)
+    return (
+        government is not None
+        and state is not None
+        and government.resolution != "implied"
+        and state.resolution in ("name", "alias", "metonym")
+    )
 
 
 def _same_actor(source: ActorToken, other: ActorToken) -> bool:
@@ -1388,6 +1405,8 @@ def _pronoun_subject(
     rebels said they will release ...", "the king was quoted as saying he would be ready
     to ..."), else the actor the previous sentence was about ("... Iran did not oppose it.
     Instead, it cooperated with ..."). "he" and "she" only ever stand for a named person."""
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("attr", "acomp"):
+        return ()  # "It was the deadliest attack": the pronoun is the event, not its doer
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for _ in range(3):  # "it is willing to withdraw": the controlling clause has the subject
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
