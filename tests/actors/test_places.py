@@ -51,9 +51,18 @@ def test_cities_and_regions_are_places_of_their_state(resolver: ActorResolver) -
 
 
 def test_a_place_never_acts(resolver: ActorResolver) -> None:
-    actors, places = read(resolver, "Jericho welcomed the decision.")
+    actors, places = read(resolver, "Mosul welcomed the decision.")
     assert actors == []
-    assert places == [("Jericho", "palestine")]
+    assert places == [("Mosul", "iraq")]
+
+
+def test_a_town_is_a_place_only_where_its_state_is_named(resolver: ActorResolver) -> None:
+    """Small towns share names across the world: "Milak" is a town in India and a crossing
+    on Iran's border with Afghanistan."""
+    _, alone = read(resolver, "Iran closed the Milak crossing on Sunday.")
+    assert alone == []
+    _, named = read(resolver, "Palestinian officials said troops entered Jericho.")
+    assert named == [("Jericho", "palestine")]
 
 
 def test_the_longest_name_wins(resolver: ActorResolver) -> None:

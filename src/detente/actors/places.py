@@ -40,6 +40,7 @@ class Place(NamedTuple):
     valid_from: dt.date | None
     valid_until: dt.date | None  # half-open: on this day the next state's
     source: str  # file:line
+    town: bool = False  # small: a place only where its state is named too
 
 
 def _read(name: str) -> str:
@@ -48,13 +49,14 @@ def _read(name: str) -> str:
 
 def _cities() -> Iterator[Place]:
     """``places.tsv``: name, word keys, ISO3, valid_from, valid_until (dates only when they
-    hold). The keys are written by the generator so that loading tokenises nothing."""
+    hold), "town" for a small one. The keys are written by the generator so that loading
+    tokenises nothing."""
     day = dt.date.fromisoformat
     for number, line in enumerate(_read("places.tsv").splitlines(), start=1):
         if not line or line[0] == "#":
             continue
-        name, key, country, *dates = line.split("\t")
-        start, end = (*dates, "", "")[:2]
+        name, key, country, *rest = line.split("\t")
+        start, end, size = (*rest, "", "", "")[:3]
         yield Place(
             name,
             tuple(key.split(" ")),
@@ -62,6 +64,7 @@ def _cities() -> Iterator[Place]:
             day(start) if start else None,
             day(end) if end else None,
             f"{_DATA}/places.tsv:{number}",
+            size == "town",
         )
 
 
@@ -117,7 +120,7 @@ def place_forms(kb: KnowledgeBase) -> list[tuple[tuple[str, ...], SurfaceForm]]:
                 None,
                 place.valid_from,
                 place.valid_until,
-                False,
+                place.town,  # ambiguous: the resolver wants its state named in the document
                 False,
                 place.source,
             )

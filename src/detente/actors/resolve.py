@@ -148,7 +148,9 @@ class ActorResolver:
                     )
                 )
         actors = [f for f in found if not f.place]
-        salience = self._salience(actors)
+        # Places count too: "in Kirkuk" names Iraq as well as "Iraqi" does; a small town is
+        # read only where its state is named ("Milak" in a report on Iran is no Indian town).
+        salience = self._salience(found)
         mentions = [m for m in (self._choose(f, salience) for f in actors) if m is not None]
         mentions += self._coreference(document, mentions)
         places = [
@@ -217,7 +219,9 @@ class ActorResolver:
             # A place name, or a former capital out of its time ("Lagos" in 2020).
             if _seat(text, end):
                 return None  # "a Gaza-based group": where an actor sits, not an event
-            reading = Candidate(place.target, None, "place", place.text, place.target)
+            reading = Candidate(
+                place.target, None, "place", place.text, place.target, ambiguous=place.ambiguous
+            )
             return _Found(-1, start, end, text[start:end], [reading], place=True)
         if not candidates or (_seat(text, end) and candidates[0].how == "metonym"):
             return None  # "a London-based analyst" is no British government
