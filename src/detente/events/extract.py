@@ -102,6 +102,8 @@ class EventExtractor:
         self.lexicon = lexicon
         self.ontology = ontology
         self.agents = agents
+        self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
+        self._is_trigger_word: dict[int, bool] = {}  # by string hash, shared by all docs
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -153,7 +155,7 @@ class EventExtractor:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
         persons = _person_tokens(actors)
-        for token in doc:
+        for token in (doc[i] for i in self._trigger_positions(doc)):
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             if pos not in ("VERB", "NOUN", "ADJ") or token.i in actors:
                 continue
@@ -253,6 +255,24 @@ class EventExtractor:
                 pattern=f"{trigger.lemma}/{trigger.pos}"
                 + (f"+{trigger.particle}" if trigger.particle else ""),
             )
+
+    def _trigger_positions(self, doc: Any) -> list[int]:
+        """The tokens whose lemma or word is a trigger's lemma, read from the arrays: most
+        tokens are none, and building each to ask costs more than the rest of the search."""
+        known = self._is_trigger_word
+        if len(known) > 500_000:
+            known.clear()
+        strings = doc.vocab.strings
+        out = []
+        for i, keys in enumerate(doc.to_array(["LEMMA", "LOWER"]).tolist()):
+            for key in keys:
+                hit = known.get(key)
+                if hit is None:
+                    hit = known[key] = strings[key].lower() in self._trigger_words
+                if hit:
+                    out.append(i)
+                    break
+        return out
 
     def _matching_trigger(self, token: Any, pos: str, persons: frozenset[int]) -> Trigger | None:
         candidates = self.lexicon.triggers_for(token.lemma_.lower(), pos)
@@ -1184,11 +1204,12 @@ def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
     reported and hedged (see ``read_modality``), since nobody says it happened.
     """
     cues = modality_cues()
-    for verb in doc:
-        if not any(
-            c.dep_ == "aux" and c.lower_ in cues.obligation_auxiliaries for c in verb.children
-        ):
-            continue
+    # The verbs with an auxiliary of obligation, in text order: found from the auxiliaries,
+    # which few sentences hold, rather than by asking every verb for its children.
+    keys = {doc.vocab.strings[word] for word in cues.obligation_auxiliaries}
+    words = [doc[i] for i, key in enumerate(doc.to_array("LOWER").tolist()) if key in keys]
+    verbs = sorted({t.head.i for t in words if t.dep_ == "aux" and t.head.i != t.i})
+    for verb in (doc[i] for i in verbs):
         obliged = _unique(
             [found for c in verb.children if c.dep_ == "nsubj" for found in _actors_at(c, actors)]
         )
