@@ -537,3 +537,9 @@ def test_it_as_the_subject_of_an_event_noun_is_the_event(setup: Any) -> None:
     text = "Iranian officials met in Tehran. It was the deadliest attack in years."
     events = [e for e in events_of(setup, text) if e.type == "ASSAULT"]
     assert all(e.source_id is None for e in events)
+
+
+def test_a_passive_participle_clause_befalls_the_subject(setup: Any) -> None:
+    events = events_of(setup, "Sanctioned by the West, Iran has found new buyers in Asia.")
+    sanctions = [(e.source_id, e.target_id) for e in events if e.type == "SANCTION"]
+    assert sanctions == [(None, "iran")]

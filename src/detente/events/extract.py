@@ -201,6 +201,9 @@ class EventExtractor:
                 sources = self._inherited_subject(token, actors, pos)
                 if sources and pos == "NOUN" and self._patient_verb(token):
                     sources, targets = (), targets or sources
+                elif sources and _passive_participle(token):
+                    # "Sanctioned by the West, Iran ...": the clause's subject suffered it
+                    sources, targets = (), targets or sources
             if trigger.cameo == "042" and self._armed_force(sources):
                 continue  # "troops arrived in Bosnia": a deployment, not a visit
             reciprocal = trigger.reciprocal
@@ -1460,6 +1463,19 @@ def _pronoun_subject(
     if personal or antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
+
+
+def _passive_participle(verb: Any) -> bool:
+    """A past participle heading a clause of its own, with an agent and no subject
+    ("Sanctioned by the West, Iran ...", "Iran, backed by Russia, ..."): passive, so its noun
+    is the patient. The agent is required: the parser also tags finite verbs so."""
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "agent" for c in children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children)
+    )
 
 
 def _stative_passive(verb: Any) -> bool:
