@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from detente.actors.resolve import ActorResolver
 from detente.cli._common import fail_cleanly, print_json, settings_of, stdout
 from detente.cli.docs import JsonOption
 from detente.evaluation.actors import Score, evaluate_actors
@@ -41,10 +42,11 @@ def eval_command(
         settings = settings_of(ctx)
         kb = knowledge_base(settings)
         sentences = list(read_gold(gold))
-        result = evaluate_actors(kb, sentences)
+        resolver = ActorResolver(kb)
+        result = evaluate_actors(resolver, sentences)
         nlp = load_parser(settings.spacy_model, hyphenated_names(kb))
         extractor = EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
-        events = evaluate_events(kb, sentences, nlp=nlp, extractor=extractor)
+        events = evaluate_events(resolver, sentences, nlp=nlp, extractor=extractor)
     if json:
         report = events.as_json()
         if not errors:

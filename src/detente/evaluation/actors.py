@@ -90,8 +90,8 @@ def mention_code(kb: KnowledgeBase, mention: Mention) -> str | None:
     return actor.country or "IMG"
 
 
-def evaluate_actors(kb: KnowledgeBase, gold: Iterable[GoldSentence]) -> ActorEvaluation:
-    resolver = ActorResolver(kb)
+def evaluate_actors(resolver: ActorResolver, gold: Iterable[GoldSentence]) -> ActorEvaluation:
+    kb = resolver.kb
     result = ActorEvaluation()
     for sentence in gold:
         result.sentences += 1

@@ -107,9 +107,11 @@ class EventEvaluation:
 
 
 def evaluate_events(
-    kb: KnowledgeBase, gold: Iterable[GoldSentence], *, nlp: Any, extractor: EventExtractor
+    resolver: ActorResolver, gold: Iterable[GoldSentence], *, nlp: Any, extractor: EventExtractor
 ) -> EventEvaluation:
-    resolver = ActorResolver(kb)
+    """Events of each gold sentence, scored. ``resolver`` is the one the actor scores used:
+    building another would read and index the names and places a second time."""
+    kb = resolver.kb
     result = EventEvaluation()
     lexicon = load_contexts()
     for sentence in gold:

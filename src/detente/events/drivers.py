@@ -31,6 +31,7 @@ import yaml
 
 from detente.events.modality import read_modality
 from detente.events.ontology import EventType
+from detente.events.parse import tokens_among
 from detente.model import Driver, Event, Mention
 from detente.nlp.timex import TimeSpan
 
@@ -119,7 +120,7 @@ def read_drivers(
 
 
 def _find(doc: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Iterator[_Found]:
-    for i in _cue_positions(doc, cues.lemmas):
+    for i in tokens_among(doc, cues.lemmas, ("LEMMA",)):
         token = doc[i]
         lemma = token.lemma_.lower()
         if token.i in actors:
@@ -136,26 +137,6 @@ def _find(doc: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Itera
                 yield _Found(
                     holder, _toward_in(token, holder, actors), cues.adjectives[lemma], token, token
                 )
-
-
-# Lower-cased lemmas by their hash in spaCy's string store (the same in every process).
-_LOWER_LEMMAS: dict[int, str] = {}
-
-
-def _cue_positions(doc: Any, lemmas: frozenset[str]) -> list[int]:
-    """The tokens whose lemma is a cue word. Most sentences hold none or one, and reading
-    the lemmas as one array is many times cheaper than building every token to ask it."""
-    lower = _LOWER_LEMMAS
-    if len(lower) > 200_000:
-        lower.clear()
-    positions = []
-    for i, key in enumerate(doc.to_array("LEMMA").tolist()):
-        lemma = lower.get(key)
-        if lemma is None:
-            lemma = lower[key] = doc.vocab.strings[key].lower()
-        if lemma in lemmas:
-            positions.append(i)
-    return positions
 
 
 def _perception(verb: Any, actors: dict[int, list[Mention]], cues: DriverCues) -> Iterator[_Found]:

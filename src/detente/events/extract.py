@@ -28,6 +28,7 @@ from detente.events.agents import AgentNouns
 from detente.events.lexicon import Lexicon, Trigger
 from detente.events.modality import Modality, modality_cues, read_modality
 from detente.events.ontology import EventType
+from detente.events.parse import tokens_among
 from detente.model import Event, Mention
 from detente.nlp.timex import TimeSpan
 
@@ -37,6 +38,7 @@ EXTRACTOR_VERSION = "4"
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
 _INTENT_TYPES = frozenset({"AGREE", "THREATEN", "RELATION"})
+_WORD_ATTRS = ("LEMMA", "LOWER")
 # Events whose embedded acts happened: what is accused or protested against.
 _DENOUNCING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 _UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
@@ -86,8 +88,13 @@ class Finding:
     pattern: str
     certainty: float = 1.0  # how directly the parse links the actors to the trigger
     demanded: bool = False  # the act is what a demand asks for, not something that happened
-    embedded: bool = False  # another event's trigger governs this one's: not the main event
-    governor: str | None = None  # the type of the nearest event that governs it
+    # The type of the nearest event whose trigger governs this one's, if any.
+    governor: str | None = None
+
+    @property
+    def embedded(self) -> bool:
+        """Another event's trigger governs this one's: not the sentence's main event."""
+        return self.governor is not None
 
 
 class EventExtractor:
@@ -103,7 +110,6 @@ class EventExtractor:
         self.ontology = ontology
         self.agents = agents
         self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
-        self._is_trigger_word: dict[int, bool] = {}  # by string hash, shared by all docs
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -155,7 +161,8 @@ class EventExtractor:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
         persons = _person_tokens(actors)
-        for token in (doc[i] for i in self._trigger_positions(doc)):
+        # the tokens whose lemma or word is a trigger's lemma
+        for token in (doc[i] for i in tokens_among(doc, self._trigger_words, _WORD_ATTRS)):
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             if pos not in ("VERB", "NOUN", "ADJ") or token.i in actors:
                 continue
@@ -258,24 +265,6 @@ class EventExtractor:
                 pattern=f"{trigger.lemma}/{trigger.pos}"
                 + (f"+{trigger.particle}" if trigger.particle else ""),
             )
-
-    def _trigger_positions(self, doc: Any) -> list[int]:
-        """The tokens whose lemma or word is a trigger's lemma, read from the arrays: most
-        tokens are none, and building each to ask costs more than the rest of the search."""
-        known = self._is_trigger_word
-        if len(known) > 500_000:
-            known.clear()
-        strings = doc.vocab.strings
-        out = []
-        for i, keys in enumerate(doc.to_array(["LEMMA", "LOWER"]).tolist()):
-            for key in keys:
-                hit = known.get(key)
-                if hit is None:
-                    hit = known[key] = strings[key].lower() in self._trigger_words
-                if hit:
-                    out.append(i)
-                    break
-        return out
 
     def _matching_trigger(self, token: Any, pos: str, persons: frozenset[int]) -> Trigger | None:
         candidates = self.lexicon.triggers_for(token.lemma_.lower(), pos)
@@ -402,13 +391,10 @@ class EventExtractor:
         if not found:
             # "threatened to strike unless Israel withdrew": whoever must meet the condition
             holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
-            for clause in (c for holder in holders for c in holder.children):
-                if clause.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
-                ):
-                    for subject in clause.children:
-                        if subject.dep_ in ("nsubj", "nsubjpass"):
-                            found.extend(_actors_at(subject, actors))
+            for clause in (c for h in holders for c in _conditions(h, ("unless", "if"))):
+                for subject in clause.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        found.extend(_actors_at(subject, actors))
         return _unique(found)
 
     def _implied_part(
@@ -542,8 +528,7 @@ class EventExtractor:
                 ):
                     # "the PKK issued a declaration demanding ...": the declaration's author
                     # ("an appeal to lay down arms" says what another is to do: not this)
-                    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
-                    found = next((f for s in subjects if (f := _actors_at(s, actors))), ())
+                    found = _subject_actors(noun.head, actors)
                 return found
             head = current.head
             if head.i == current.i:
@@ -555,8 +540,7 @@ class EventExtractor:
                 return ()
             if pos == "NOUN" and head.pos_ == "ADJ" and self._carries(head):
                 # "ISIS is responsible for the attack": the adjective lends its subject
-                subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
-                return next((f for s in subjects if (f := _actors_at(s, actors))), ())
+                return _subject_actors(head.head, actors)
             if (
                 pos == "NOUN"
                 and head.pos_ in ("VERB", "AUX")
@@ -568,11 +552,9 @@ class EventExtractor:
                 # sanctions") lends its subject to the noun.
                 return ()
             if head.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                for subject in subjects:
-                    found = _actors_at(subject, actors)
-                    if found:
-                        return found
+                found = _subject_actors(head, actors, ("nsubj", "nsubjpass"))
+                if found:
+                    return found
                 if head.dep_ == "relcl":
                     return _actors_at(head.head, actors)
             current = head
@@ -1030,7 +1012,7 @@ def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> l
         governors.pop(f.trigger.i, None)
         governor = next((governors[a.i] for a in f.trigger.ancestors if a.i in governors), None)
         if governor is not None:
-            f = dataclasses.replace(f, embedded=True, governor=governor)
+            f = dataclasses.replace(f, governor=governor)
         out.append(f)
     return out
 
@@ -1048,10 +1030,16 @@ def _in_purpose_clause(trigger: Any) -> bool:
 def _unless(trigger: Any) -> bool:
     """Whether the trigger's clause holds an "unless" condition."""
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in clause.children
-    )
+    return any(_conditions(clause, ("unless",)))
+
+
+def _conditions(verb: Any, marks: Sequence[str]) -> Iterator[Any]:
+    """The adverbial clauses of a verb opened by one of ``marks`` ("unless Israel withdrew")."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+        ):
+            yield clause
 
 
 def _coding_reason(modality: Modality) -> str:
@@ -1209,9 +1197,8 @@ def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
     cues = modality_cues()
     # The verbs with an auxiliary of obligation, in text order: found from the auxiliaries,
     # which few sentences hold, rather than by asking every verb for its children.
-    keys = {doc.vocab.strings[word] for word in cues.obligation_auxiliaries}
-    words = [doc[i] for i, key in enumerate(doc.to_array("LOWER").tolist()) if key in keys]
-    verbs = sorted({t.head.i for t in words if t.dep_ == "aux" and t.head.i != t.i})
+    auxiliaries = (doc[i] for i in tokens_among(doc, cues.obligation_auxiliaries, ("LOWER",)))
+    verbs = sorted({t.head.i for t in auxiliaries if t.dep_ == "aux" and t.head.i != t.i})
     for verb in (doc[i] for i in verbs):
         obliged = _unique(
             [found for c in verb.children if c.dep_ == "nsubj" for found in _actors_at(c, actors)]
@@ -1498,6 +1485,16 @@ def _own_subject(clause: Any) -> bool:
     )
 
 
+def _subject_actors(
+    verb: Any, actors: dict[int, list[Mention]], relations: Sequence[str] = ("nsubj",)
+) -> tuple[ActorToken, ...]:
+    """The actors of a verb's first subject that names any."""
+    for subject in verb.children:
+        if subject.dep_ in relations and (found := _actors_at(subject, actors)):
+            return found
+    return ()
+
+
 def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
     """ "The AU repeated its demand", "the rebels stepped up their attacks": a possessive
     pronoun on a noun event is the subject of the clause the noun sits in."""
@@ -1509,8 +1506,7 @@ def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[Act
             return ()
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in node.children if c.dep_ == "nsubj"]
-            return next((f for s in subjects if (f := _actors_at(s, actors))), ())
+            return _subject_actors(node, actors)
     return ()
 
 

@@ -95,3 +95,28 @@ def merge_mentions(doc: Any, offset: int, mentions: Sequence[Mention]) -> dict[i
         by_token[start - removed] = spans[(start, end)]
         removed += end - start - 1
     return by_token
+
+
+# Lower-cased strings by their hash in spaCy's string store (the same in every process).
+_LOWERED: dict[int, str] = {}
+
+
+def tokens_among(doc: Any, words: frozenset[str], attrs: Sequence[str]) -> list[int]:
+    """Positions of the tokens whose lower-cased ``attrs`` ("LEMMA", "LOWER") include one
+    of ``words``. Read from the token arrays: most tokens of a sentence are no cue, and
+    building each token to ask costs more than the rest of a search for cues."""
+    lowered = _LOWERED
+    if len(lowered) > 500_000:
+        lowered.clear()
+    strings = doc.vocab.strings
+    found = []
+    rows = doc.to_array(list(attrs)).reshape(-1, len(attrs)).tolist()  # one attr: flat
+    for i, keys in enumerate(rows):
+        for key in keys:
+            text = lowered.get(key)
+            if text is None:
+                text = lowered[key] = strings[key].lower()
+            if text in words:
+                found.append(i)
+                break
+    return found
