@@ -400,7 +400,7 @@ def test_an_arrival_is_a_visit_for_envoys_not_for_troops(setup: Any) -> None:
 
 def test_a_noun_event_takes_the_modality_of_its_verb(setup: Any) -> None:
     found = triples(events_of(setup, "NATO said it would tighten the blockade of Serbia."))
-    assert ("nato", "THREATEN", "serbia", "reported") in found
+    assert ("nato", "THREATEN", "serbia", "future") in found
 
 
 def test_a_modifier_and_its_noun_can_make_one_act(setup: Any) -> None:
@@ -459,7 +459,7 @@ def test_he_never_stands_for_a_state(setup: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Peru is committed to reopening the border.", ("peru", "AGREE", None)),
+        ("Peru is committed to reopening the border with Chile.", ("peru", "AGREE", None)),
         ("Niger forced the French ambassador out of the country.", ("niger", "SANCTION", None)),
         ("A strike by Nigerian teachers closed schools across Nigeria.", (None, "PROTEST", None)),
         ("Bolivian miners blocked the main highway to La Paz.", ("bolivia", "PROTEST", None)),
@@ -540,6 +540,6 @@ def test_it_as_the_subject_of_an_event_noun_is_the_event(setup: Any) -> None:
 
 
 def test_a_passive_participle_clause_befalls_the_subject(setup: Any) -> None:
-    events = events_of(setup, "Sanctioned by the West, Iran has found new buyers in Asia.")
+    events = events_of(setup, "Sanctioned by Washington, Iran has found new buyers in Asia.")
     sanctions = [(e.source_id, e.target_id) for e in events if e.type == "SANCTION"]
-    assert sanctions == [(None, "iran")]
+    assert sanctions == [("united-states", "iran")]

@@ -33,11 +33,18 @@ def nlp() -> Any:
         (
             "The minister, the newspaper said, wants to sanction Baku.",
             "sanction",
-            "reported",
+            "future",
             False,
             "the newspaper",
         ),
         ("Tashkent will host the summit next week.", "host", "future", False, None),
+        # attribution is not hedging; what is claimed or alleged is reported
+        ("Ankara said Moscow attacked the convoy.", "attacked", "asserted", False, "Ankara"),
+        ("Quito announced that it would expel the envoy.", "expel", "future", False, "Quito"),
+        ("Lima claimed that Quito shelled the post.", "shelled", "reported", False, "Lima"),
+        ("Lima accused Quito of shelling the post.", "shelling", "reported", False, "Lima"),
+        # a conditional act is hypothetical: future, not a hedged report
+        ("If Lima attacks the post, Quito will respond.", "attacks", "future", False, None),
         ("Islamabad plans to deport the migrants.", "deport", "future", False, None),
     ],
 )

@@ -24,6 +24,9 @@ class AgentNouns:
 
     sectors: Mapping[str, str]  # noun, singular and lower case -> sector code
     states: frozenset[str]  # ids of the actors that are states
+    # ids of intergovernmental organisations: leaving one breaks relations (SANCTION), it
+    # is no military withdrawal
+    organisations: frozenset[str] = frozenset()
 
     def sector_of(self, lemma: str, text: str) -> str | None:
         """The sector a word signals, by its lemma or, for "police" and the like, its text."""
@@ -38,4 +41,5 @@ def agent_nouns(kb: KnowledgeBase) -> AgentNouns:
             if " " not in noun:
                 sectors.setdefault(noun.lower(), code)
     states = frozenset(a.id for a in kb.actors.values() if a.kind == "state")
-    return AgentNouns(sectors=sectors, states=states)
+    organisations = frozenset(a.id for a in kb.actors.values() if a.kind == "igo")
+    return AgentNouns(sectors=sectors, states=states, organisations=organisations)

@@ -144,10 +144,24 @@ class EventExtractor:
                     # own. Acts that are denounced ("condemned the Israeli strike", "linked
                     # Iran to an attack ISIS claimed") did happen: they stay.
                     continue
+                if not self._sides_accounted_for(event):
+                    continue
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
         return _without_subsumed(list(events.values()))
+
+    def _sides_accounted_for(self, event: Event) -> bool:
+        """Whether every side the event lacks is one its type may lack.
+
+        PLOVER lets a protest, a mobilisation or an attack go without a named recipient (and
+        an attack without a named perpetrator); "signed a deal" or "accused" with nobody on
+        the other side is half an event, which a coder would not code.
+        """
+        may_lack = self.ontology[event.type].may_lack
+        return (event.source_id is not None or "source" in may_lack) and (
+            event.target_id is not None or "target" in may_lack
+        )
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -200,6 +214,9 @@ class EventExtractor:
                 # "Israel is opposed to French mediation": a state, not a passive act
                 sources = self._arguments(token, ("nsubjpass",), actors)
                 targets = tuple(t for t in targets if t not in sources)
+            if not sources and pos == "VERB" and _passive_participle(token):
+                # "Sanctioned by Washington, Iran ...": the parser may read "by" as a preposition
+                sources = self._arguments(token, ("agent", "prep:by"), actors)
             if not sources:
                 sources = _pronoun_subject(token, context.antecedent, actors)
             if not sources and pos == "NOUN":
@@ -218,6 +235,8 @@ class EventExtractor:
                 between = self._between(token, actors)
                 if len(between) >= 2:  # "fighting between the Taliban and the Alliance"
                     sources, reciprocal = between, True
+            if not targets and sources and pos == "VERB" and _passive_participle(token):
+                targets = _participle_patient(token, actors)  # "Sanctioned by the West, Iran"
             # A reciprocal act with one named side still has another ("signed a deal with X").
             paired = reciprocal and len(sources) >= 2
             if not targets and not paired:
@@ -252,6 +271,12 @@ class EventExtractor:
                 targets = self._domestic_target(token, trigger, sources, context)
             if not sources and not targets:
                 continue
+            if trigger.type == "RETREAT" and self._leaves_organisation(targets):
+                # "withdrew from ECOWAS", "quit the African Union": leaving a body one belongs
+                # to breaks relations with it (CAMEO 16), it is no pull-back of forces
+                trigger = trigger.model_copy(
+                    update={"type": "SANCTION", "cameo": "160", "intensity": None}
+                )
             yield Finding(
                 certainty=certainty,
                 type=trigger.type,
@@ -296,6 +321,13 @@ class EventExtractor:
             for head in _dependents(trigger, relation):
                 found.extend(_actors_at(head, actors))
         return _unique(found)
+
+    def _leaves_organisation(self, targets: Sequence[ActorToken]) -> bool:
+        """Whether every target is an intergovernmental body as a whole (not its force)."""
+        bodies = self.agents.organisations if self.agents else frozenset()
+        return bool(targets) and all(
+            t.mention.actor_id in bodies and t.mention.sector is None for t in targets
+        )
 
     def _between(self, trigger: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
         found: list[ActorToken] = []
@@ -533,6 +565,8 @@ class EventExtractor:
             head = current.head
             if head.i == current.i:
                 return ()
+            if pos == "VERB" and (controller := _controller(current, actors)):
+                return controller
             if pos == "VERB" and current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 # "acomp": "France is ready to contribute troops" (the adjective's subject)
                 return ()
@@ -1209,7 +1243,8 @@ def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         speaker_verb = clause.head
-        if clause.dep_ != "ccomp" or speaker_verb.lemma_.lower() not in cues.reporting_verbs:
+        speaking = cues.reporting_verbs | cues.attribution_verbs
+        if clause.dep_ != "ccomp" or speaker_verb.lemma_.lower() not in speaking:
             continue
         speakers = _unique(
             [
@@ -1273,7 +1308,7 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             for node in frontier
             for child in node.children
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
-            or (child.dep_ == "prep" and child.lower_ in ("of", "in"))
+            or (child.dep_ == "prep" and child.lower_ in ("of", "in", "including"))
             # "a group based in Trinidad": where it is based says whose it is
             or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             # "militias loyal to the general", "forces allied with Kabul": whose they are
@@ -1460,7 +1495,7 @@ def _passive_participle(verb: Any) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("advcl", "acl")
-        and any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children)
     )
 
@@ -1493,6 +1528,33 @@ def _subject_actors(
         if subject.dep_ in relations and (found := _actors_at(subject, actors)):
             return found
     return ()
+
+
+def _controller(clause: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+    """Who does what a non-finite clause says, when the verb above names it as its object.
+
+    "urged Iran to stop", "forced Kabul to withdraw": the object of the governing verb does
+    the infinitive; "accused Eritrea of attacking", "blamed Hamas for starting", "Iran was
+    accused of arming": the object (else the passive subject, else the subject: "succeeded in
+    taking") does the gerund after a preposition.
+    """
+    if clause.dep_ == "xcomp":
+        return _subject_actors(clause.head, actors, ("dobj",))
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep":
+        verb = clause.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return _subject_actors(verb, actors, ("dobj",)) or _subject_actors(
+                verb, actors, ("nsubjpass",)
+            )
+    return ()
+
+
+def _participle_patient(verb: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+    """Whom a passive participle clause befalls: "Sanctioned by the West, Iran ..." (the
+    subject of the clause it modifies), "Iran, backed by Russia, ..." (the noun it hangs on)."""
+    if verb.dep_ == "acl":
+        return _actors_at(verb.head, actors)
+    return _subject_actors(verb.head, actors, ("nsubj", "nsubjpass"))
 
 
 def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:

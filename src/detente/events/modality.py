@@ -24,6 +24,7 @@ class ModalityCues:
     hedge_auxiliaries: frozenset[str]
     hedge_adverbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     conditional_markers: frozenset[str]
@@ -71,7 +72,23 @@ def _hedge(token: Any, cues: ModalityCues) -> str | None:
             return str(child.lower_)
         if child.dep_ == "advmod" and child.lower_ in cues.hedge_adverbs:
             return str(child.lower_)
-        if child.dep_ == "mark" and child.lower_ in cues.conditional_markers:
+        if (
+            child.dep_ == "mark"
+            and child.lower_ in cues.conditional_markers
+            and child.lower_ not in _CONDITIONS
+        ):
+            return str(child.lower_)
+    return None
+
+
+# "if Israel withdraws", "unless the demands are met": what would happen on a condition is
+# hypothetical, coded as future (PLOVER intent), not as a hedged report.
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _condition(token: Any) -> str | None:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return str(child.lower_)
     return None
 
@@ -84,9 +101,12 @@ def _future(token: Any, cues: ModalityCues) -> str | None:
 
 
 def _subject_text(verb: Any) -> str | None:
+    """Who says it: the subject, or for a passive ("Iran was accused by X") the agent."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return " ".join(t.text for t in child.subtree if t.dep_ != "punct")
+        if child.dep_ == "agent":
+            return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[3:] or None
     return None
 
 
@@ -112,10 +132,12 @@ def read_modality(trigger: Any) -> Modality:
     negation = next(filter(None, (_negated(t, cues) for t in carriers)), None)
     hedge = next(filter(None, (_hedge(t, cues) for t in carriers)), None)
     future = next(filter(None, (_future(t, cues) for t in carriers)), None)
+    future = future or next(filter(None, (_condition(t) for t in carriers)), None)
     obliged = any(_obliged(t, cues) for t in carriers)
     refusal: str | None = None
     reporter: str | None = None
     reporter_cue: str | None = None
+    doubted = False  # a verb of unverified report governs the trigger ("claimed", "accused")
     steps = 0
     while token.head.i != token.i and steps < 6:
         link = token.dep_
@@ -124,42 +146,55 @@ def read_modality(trigger: Any) -> Modality:
         if link not in _CLAUSE_LINKS:
             # parenthetical reporting: "X, the author argues, has ..."
             break
-        if head.lemma_.lower() in cues.reporting_verbs and link in ("ccomp", "advcl", "xcomp"):
-            reporter, reporter_cue = _subject_text(head), head.lemma_.lower()
+        lemma = head.lemma_.lower()
+        if lemma in cues.reporting_verbs and link in ("ccomp", "advcl", "xcomp", "prep"):
+            # "prep": "accused Iran of arming the rebels", "suspected of plotting"
+            reporter, reporter_cue, doubted = _subject_text(head), lemma, True
             hedge = hedge or _hedge(head, cues)
             break
-        if link == "xcomp" and head.lemma_.lower() in cues.refusal_verbs:
-            refusal = refusal or head.lemma_.lower()
+        if lemma in cues.attribution_verbs and link in ("ccomp", "advcl", "xcomp"):
+            reporter, reporter_cue = _subject_text(head), lemma
+            hedge = hedge or _hedge(head, cues)
+            break
+        if link == "xcomp" and lemma in cues.refusal_verbs:
+            refusal = refusal or lemma
             negation = negation or _negated(head, cues)
-        elif link == "xcomp" and head.lemma_.lower() in cues.future_verbs:
-            future = future or head.lemma_.lower()
+        elif link == "xcomp" and lemma in cues.future_verbs:
+            future = future or lemma
             negation = negation or _negated(head, cues)
         if link == "xcomp":
             future = future or _future(head, cues)
+        if link in ("xcomp", "ccomp", "conj"):
+            future = future or _condition(head)
         hedge = hedge or (_hedge(head, cues) if link in ("xcomp", "ccomp") else None)
         token = head
-    if reporter is None:
+    if reporter_cue is None:
         # A parenthetical report anywhere above the trigger: "X, the author argues, has ..."
         for node in (trigger, *trigger.ancestors):
             for child in node.children:
-                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.reporting_verbs:
-                    reporter, reporter_cue = _subject_text(child), child.lemma_.lower()
-            if reporter is not None:
+                lemma = child.lemma_.lower()
+                if child.dep_ == "parataxis" and lemma in cues.reporting_verbs:
+                    reporter, reporter_cue, doubted = _subject_text(child), lemma, True
+                elif child.dep_ == "parataxis" and lemma in cues.attribution_verbs:
+                    reporter, reporter_cue = _subject_text(child), lemma
+            if reporter_cue is not None:
                 break
     if refusal and negation:
         refusal, negation = None, None  # "did not refuse to meet": no refusal, no negation
+    # Attribution is not hedging: "X said Y attacked" is asserted, by X.
+    doubted = doubted or hedge is not None
     refused = bool(refusal) or (bool(negation) and bool(future))
     if refused:
-        value = "reported" if reporter is not None or hedge else "asserted"
+        value = "reported" if doubted else "asserted"
         return Modality(value, bool(hedge), reporter, refusal or negation, refused=True)
     if negation:
         return Modality("negated", bool(hedge), reporter, negation)
     intended = bool(future)
-    if reporter is not None or hedge:
+    if doubted:
         cue = reporter_cue or hedge
         return Modality("reported", bool(hedge), reporter, cue, intended, obliged=obliged)
     if obliged:
-        return Modality("reported", True, None, "must", obliged=True)
+        return Modality("reported", True, reporter, "must", obliged=True)
     if future:
-        return Modality("future", False, None, future, intended=True)
-    return Modality("asserted", False, None, None)
+        return Modality("future", False, reporter, future, intended=True)
+    return Modality("asserted", False, reporter, reporter_cue)

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -91,6 +91,8 @@ class EventType(BaseModel):
     polarity: int | None
     cameo_roots: tuple[str, ...]
     cameo_root: str | None
+    #: The sides ("source", "target") an event of this type may be stored without.
+    may_lack: tuple[Literal["source", "target"], ...] = ()
     #: For RELATION: the intensity of a positive (1), neutral (0) or negative (-1) statement.
     intensity_by_polarity: dict[int, float] | None = None
 

@@ -1,0 +1,68 @@
+"""Who is on each side of an event, as a coder of real news reads it (issue 13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.events.test_extract import events_of, setup, triples
+
+__all__ = ["setup"]  # the module fixture, shared with test_extract
+
+
+def pairs(found: set[tuple[str | None, str, str | None, str]]) -> set[tuple[Any, ...]]:
+    return {(s, k, t) for s, k, t, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador signed the deal on Monday.",
+        "Chile accused the neighbours of lying.",
+        "The ministry rejected the proposal.",
+    ],
+)
+def test_no_event_is_stored_with_half_its_sides(setup: Any, text: str) -> None:
+    for source, kind, target, _ in triples(events_of(setup, text)):
+        assert source is not None and target is not None, (source, kind, target)
+
+
+def test_protests_mobilisations_and_attacks_may_lack_a_named_recipient(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Bolivian miners blocked the main highway.")))
+    assert any(k == "PROTEST" and s == "bolivia" for s, k, _ in found)
+    found = pairs(triples(events_of(setup, "Ethiopian troops shelled the town overnight.")))
+    assert any(k == "ASSAULT" and s == "ethiopia" for s, k, _ in found)
+
+
+def test_the_object_of_urging_does_the_urged_act(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Norway urged Sudan to withdraw its troops from Chad.")))
+    assert ("norway", "REQUEST", "sudan") in found
+    assert any(s == "sudan" and k == "RETREAT" for s, k, _ in found)
+
+
+def test_the_accused_does_what_it_is_accused_of(setup: Any) -> None:
+    found = triples(events_of(setup, "Chad accused Libya of arming Sudan."))
+    assert ("chad", "ACCUSE", "libya", "asserted") in found
+    assert {(s, m) for s, k, _, m in found if k == "AID"} == {("libya", "reported")}
+    passive = triples(events_of(setup, "Syria was accused of shelling Lebanon."))
+    assert ("syria", "ASSAULT", "lebanon", "reported") in passive
+
+
+def test_a_list_after_including_names_every_participant(setup: Any) -> None:
+    text = "Russia's raid was condemned by several states, including Peru, Chile and Bolivia."
+    sources = {s for s, k, _ in pairs(triples(events_of(setup, text))) if k == "ACCUSE"}
+    assert {"peru", "chile", "bolivia"} <= sources
+
+
+def test_leaving_an_organisation_breaks_relations_with_it(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Gabon withdrew from the African Union in 2022.")))
+    assert ("gabon", "SANCTION", "african-union") in found
+    assert not any(k == "RETREAT" for _, k, _ in found)
+    troops = pairs(triples(events_of(setup, "Kenya withdrew its troops from Somalia.")))
+    assert ("kenya", "RETREAT", "somalia") in troops
+
+
+def test_a_participle_clause_with_by_befalls_the_clause_subject(setup: Any) -> None:
+    text = "Backed by Moscow, Belarus rejected the proposal."
+    assert ("russia", "SUPPORT", "belarus") in pairs(triples(events_of(setup, text)))
