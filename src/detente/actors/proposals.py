@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from detente.actors.kb import KnowledgeBase
+from detente.actors.kb_loading import packaged_file, read_yaml
 from detente.model import Mention
 
 PROVISIONAL_PREFIX = "new-"
@@ -30,8 +28,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 @cache
 def organisation_heads() -> frozenset[str]:
-    text = files("detente.actors").joinpath("data/organisation_heads.yaml").read_text("utf-8")
-    heads = {str(word).lower() for word in yaml.safe_load(text)["heads"]}
+    name = "organisation_heads.yaml"
+    raw = read_yaml(packaged_file(name), sections=("heads",), what=name)
+    heads = {str(word).lower() for word in raw["heads"]}
     return frozenset(heads | {word + "s" for word in heads})
 
 
