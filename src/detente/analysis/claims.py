@@ -101,8 +101,6 @@ def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedC
     Raises ClaimNotUnderstood, saying which actors and words were understood, when the claim
     names fewer than two actors or no relation between them.
     """
-    from detente.events.document import extract_events
-
     claim = " ".join(text.split())
     if not claim:
         raise ClaimNotUnderstood("the claim is empty")
@@ -116,14 +114,9 @@ def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedC
         date_origin=DateOrigin.USER,
         sentences=split_sentences(claim),
     )
-    mentions, places = extraction.resolver.resolve_with_places(document)
-    events, _ = extract_events(
-        [document],
-        {document.id: mentions},
-        nlp=extraction.nlp,
-        extractor=extraction.extractor,
-        places={document.id: places},
-    )
+    result = extraction.run([document])
+    events = result.events
+    mentions = [m for _, found in result.mentions for m in found]
     dyadic = [e for e in events if e.source_id and e.target_id]
     kb: KnowledgeBase = extraction.kb
     if not dyadic:

@@ -19,7 +19,7 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.pipeline import Extraction
+from detente.pipeline import load_extraction
 
 
 def check_command(
@@ -35,7 +35,7 @@ def check_command(
     window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
-        extraction = Extraction(settings)
+        extraction = load_extraction(settings)
     with open_store(ctx, read_only=True) as store, fail_cleanly():
         result = check_claim(
             store,

@@ -7,18 +7,12 @@ from typing import Annotated
 
 import typer
 
-from detente.actors.resolve import ActorResolver
 from detente.cli._common import fail_cleanly, print_json, settings_of, stdout
 from detente.cli.docs import JsonOption
 from detente.evaluation.actors import Score, evaluate_actors
 from detente.evaluation.events import evaluate_events
 from detente.evaluation.gold import read_gold
-from detente.events.agents import agent_nouns
-from detente.events.extract import EventExtractor
-from detente.events.lexicon import load_lexicon
-from detente.events.ontology import load_ontology
-from detente.events.parse import load_parser
-from detente.pipeline import hyphenated_names, knowledge_base
+from detente.pipeline import load_extraction
 
 
 def eval_command(
@@ -39,14 +33,10 @@ def eval_command(
     same country code (and sector); mentions outside gold spans are counted, not scored.
     """
     with fail_cleanly():
-        settings = settings_of(ctx)
-        kb = knowledge_base(settings)
+        extraction = load_extraction(settings_of(ctx))
         sentences = list(read_gold(gold))
-        resolver = ActorResolver(kb)
-        result = evaluate_actors(resolver, sentences)
-        nlp = load_parser(settings.spacy_model, hyphenated_names(kb))
-        extractor = EventExtractor(load_lexicon(), load_ontology(), agent_nouns(kb))
-        events = evaluate_events(resolver, sentences, nlp=nlp, extractor=extractor)
+        result = evaluate_actors(extraction.resolver, sentences)
+        events = evaluate_events(extraction, sentences, extraction.kb)
     if json:
         report = events.as_json()
         if not errors:

@@ -26,16 +26,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.actors.kb import KnowledgeBase
-from detente.actors.resolve import ActorResolver
 from detente.evaluation.actors import Score
 from detente.evaluation.gold import GoldSentence
 from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
-from detente.events.document import extract_events
-from detente.events.extract import EventExtractor
 from detente.model import Event
+
+if TYPE_CHECKING:
+    from detente.pipeline import Extractor
 
 Triple = tuple[str | None, str, str | None]
 
@@ -107,25 +107,15 @@ class EventEvaluation:
 
 
 def evaluate_events(
-    resolver: ActorResolver, gold: Iterable[GoldSentence], *, nlp: Any, extractor: EventExtractor
+    extractor: Extractor, gold: Iterable[GoldSentence], kb: KnowledgeBase
 ) -> EventEvaluation:
-    """Events of each gold sentence, scored. ``resolver`` is the one the actor scores used:
-    building another would read and index the names and places a second time."""
-    kb = resolver.kb
+    """Events of each gold sentence as ``extractor`` reads it, scored; any extractor that
+    implements the pipeline's protocol is scored alike. ``kb`` gives the actors' countries."""
     result = EventEvaluation()
     lexicon = load_contexts()
     for sentence in gold:
         result.sentences += 1
-        document = sentence.as_document()
-        mentions, places = resolver.resolve_with_places(document)
-        events, _ = extract_events(
-            [document],
-            {document.id: mentions},
-            nlp=nlp,
-            extractor=extractor,
-            places={document.id: places},
-        )
-        events = [e for e in events if e.type != "RELATION"]
+        events = [e for e in extractor.run([sentence.as_document()]).events if e.type != "RELATION"]
         _score_sentence(kb, sentence, events, result)
         _score_contexts(lexicon, sentence, events, result)
     used = frozenset().union(*(labels for _, labels in result.context_pairs))

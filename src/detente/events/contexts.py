@@ -33,7 +33,6 @@ from detente.events.lexicon import inflections
 from detente.yamlfiles import line_of, load_sections, read_user_file
 
 __all__ = [
-    "CONTEXTS_VERSION",
     "Context",
     "ContextLexicon",
     "ContextsError",
@@ -44,7 +43,6 @@ __all__ = [
 
 #: Part of the pipeline's extraction version: a change to the cues or to how they are
 #: matched re-extracts stored documents.
-CONTEXTS_VERSION: Final = "1"
 
 _PACKAGED: Final = "detente/events/data/contexts.yaml"
 _SECTIONS: Final = frozenset({"contexts", "shared_cues"})

@@ -32,11 +32,11 @@ import yaml
 from detente.events.modality import read_modality
 from detente.events.ontology import EventType
 from detente.events.parse import tokens_among
+from detente.events.version import code_version
 from detente.model import Driver, Event, Mention
 from detente.nlp.timex import TimeSpan
 
 DRIVER_EXTRACTOR = "detente-drivers"
-DRIVER_VERSION = "2"
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -268,7 +268,7 @@ def _record(item: _Found, doc: Any, context: DriverContext) -> Driver:
         time_text=time.text if time else None,
         confidence=round(confidence, 3),
         extractor=DRIVER_EXTRACTOR,
-        extractor_version=DRIVER_VERSION,
+        extractor_version=code_version(),
         cue_start=context.offset + item.cue.idx,
         cue_end=context.offset + item.cue.idx + len(item.cue.text),
     )
@@ -312,7 +312,7 @@ def threat_relations(drivers: Sequence[Driver], relation: EventType) -> list[Eve
                 target_end=None,
                 confidence=driver.confidence,
                 extractor=DRIVER_EXTRACTOR,
-                extractor_version=DRIVER_VERSION,
+                extractor_version=code_version(),
                 trace=json.dumps({"pattern": f"threat perception/{driver.cue}"}),
                 contexts=driver.contexts,
             )

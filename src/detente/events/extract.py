@@ -25,15 +25,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.events.agents import AgentNouns
+from detente.events.argument_rules import load_argument_rules
 from detente.events.lexicon import Lexicon, Trigger
 from detente.events.modality import Modality, modality_cues, read_modality
 from detente.events.ontology import EventType
 from detente.events.parse import tokens_among
+from detente.events.version import code_version
 from detente.model import Event, Mention
 from detente.nlp.timex import TimeSpan
 
 EXTRACTOR = "detente-rules"
-EXTRACTOR_VERSION = "4"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
@@ -90,11 +91,49 @@ class Finding:
     demanded: bool = False  # the act is what a demand asks for, not something that happened
     # The type of the nearest event whose trigger governs this one's, if any.
     governor: str | None = None
+    # The argument rules that found each side (data/argument_rules.yaml), for the trace.
+    source_rule: str | None = None
+    target_rule: str | None = None
 
     @property
     def embedded(self) -> bool:
         """Another event's trigger governs this one's: not the sentence's main event."""
         return self.governor is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """One trigger in its sentence: what the argument rules read."""
+
+    token: Any
+    trigger: Trigger
+    pos: str
+    holder: Any  # the token whose dependents hold the actors (a modifier's noun)
+    actors: dict[int, list[Mention]]
+    places: dict[int, list[Mention]]
+    context: SentenceContext
+
+
+@dataclass(slots=True)
+class _Sides:
+    """The sides found so far for one trigger, and the rule that found each."""
+
+    reciprocal: bool
+    sources: tuple[ActorToken, ...] = ()
+    targets: tuple[ActorToken, ...] = ()
+    source_rule: str | None = None
+    target_rule: str | None = None
+
+    @property
+    def reciprocal_pair(self) -> bool:
+        """A reciprocal act with two named parties needs no target ("A and B signed")."""
+        return self.reciprocal and len(self.sources) >= 2
+
+    def set(self, side: str, found: tuple[ActorToken, ...], rule: str) -> None:
+        if side == "source":
+            self.sources, self.source_rule = found, rule
+        else:
+            self.targets, self.target_rule = found, rule
 
 
 class EventExtractor:
@@ -109,6 +148,31 @@ class EventExtractor:
         self.lexicon = lexicon
         self.ontology = ontology
         self.agents = agents
+        # recorded on every event: which code and data made it (see events.version)
+        self.version = code_version()
+        self._source_rules: dict[str, Callable[[_Query, _Sides], tuple[ActorToken, ...]]] = {
+            "trigger_slot": lambda query, sides: (),  # run first, for both sides
+            "stance_participle": self._stance_participle,
+            "participle_agent": self._participle_agent,
+            "pronoun": self._pronoun,
+            "possessive_pronoun": self._possessive_pronoun,
+            "governing_subject": self._governing_subject,
+            "between_parties": self._between_parties,
+            "implied_part": lambda query, sides: (),  # run once the targets are known
+        }
+        self._target_rules: dict[str, Callable[[_Query, _Sides], tuple[ActorToken, ...]]] = {
+            "trigger_slot": lambda query, sides: (),
+            "subject_suffers": self._subject_suffers,
+            "participle_patient": self._participle_patient,
+            "directional_preposition": self._directional_preposition,
+            "between_target": self._between_target,
+            "phrase_position": self._phrase_position,
+            "object_place": self._object_place,
+            "located_place": self._located_place,
+            "implied_part": self._implied_target,
+            "domestic": self._domestic,
+        }
+        self.rules = load_argument_rules((tuple(self._source_rules), tuple(self._target_rules)))
         self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
 
     # -- entry point ---------------------------------------------------------------------
@@ -208,88 +272,166 @@ class EventExtractor:
             holder = token
             if trigger.with_object and token.dep_ in ("compound", "amod") and pos != "VERB":
                 holder = token.head
-            sources = self._arguments(holder, trigger.sources, actors)
-            targets = self._arguments(holder, trigger.targets, actors)
-            if not sources and pos == "VERB" and _stative_passive(token):
-                # "Israel is opposed to French mediation": a state, not a passive act
-                sources = self._arguments(token, ("nsubjpass",), actors)
-                targets = tuple(t for t in targets if t not in sources)
-            if not sources and pos == "VERB" and _passive_participle(token):
-                # "Sanctioned by Washington, Iran ...": the parser may read "by" as a preposition
-                sources = self._arguments(token, ("agent", "prep:by"), actors)
-            if not sources:
-                sources = _pronoun_subject(token, context.antecedent, actors)
-            if not sources and pos == "NOUN":
-                sources = _possessor_subject(token, actors)
-            if not sources:
-                sources = self._inherited_subject(token, actors, pos)
-                if sources and pos == "NOUN" and self._patient_verb(token):
-                    sources, targets = (), targets or sources
-                elif sources and _passive_participle(token):
-                    # "Sanctioned by the West, Iran ...": the clause's subject suffered it
-                    sources, targets = (), targets or sources
-            if trigger.cameo == "042" and self._armed_force(sources):
-                continue  # "troops arrived in Bosnia": a deployment, not a visit
-            reciprocal = trigger.reciprocal
-            if not sources and not targets:
-                between = self._between(token, actors)
-                if len(between) >= 2:  # "fighting between the Taliban and the Alliance"
-                    sources, reciprocal = between, True
-            if not targets and sources and pos == "VERB" and _passive_participle(token):
-                targets = _participle_patient(token, actors)  # "Sanctioned by the West, Iran"
-            # A reciprocal act with one named side still has another ("signed a deal with X").
-            paired = reciprocal and len(sources) >= 2
-            if not targets and not paired:
-                targets = self._fallback_targets(token, actors)
-            if not targets and sources and not paired:
-                # "mediated between Syria and the PLO": both sides are what it is aimed at.
-                targets = self._between(token, actors)
-            # "Turkey will allow Turkish refugees ...": the source named again is no target,
-            # and leaves the other target rules free to look.
-            targets = tuple(
-                t
-                for t in targets
-                if all(t.token.i != s.token.i and not _same_actor(s, t) for s in sources)
-            )
-            certainty = 1.0
-            if not targets and not paired and sources:
-                targets = _phrase_target(token, sources, actors)
-                certainty = 0.85  # found by position in the phrase, not by a relation
-            if not targets and not paired and places:
-                targets = _object_place_target(token, sources, places)
-                certainty = 0.8  # "shell Iraqi towns": the state the object belongs to
-            if not targets and not paired and places and trigger.type in _LOCATED_TYPES:
-                targets = _place_target(token, sources, places)
-                certainty = 0.8  # the state where it struck, not a named victim
-            if bool(sources) != bool(targets) and not paired:
-                implied = self._implied_part(token, sources or targets, not targets, context)
-                if implied and sources:
-                    targets, certainty = implied, min(certainty, 0.8)
-                elif implied:
-                    sources, certainty = implied, min(certainty, 0.8)
-            if sources and not targets and not paired:
-                targets = self._domestic_target(token, trigger, sources, context)
-            if not sources and not targets:
+            query = _Query(token, trigger, pos, holder, actors, places, context)
+            sides = self._sides(query)
+            if sides is None or (not sides.sources and not sides.targets):
                 continue
-            if trigger.type == "RETREAT" and self._leaves_organisation(targets):
+            if trigger.type == "RETREAT" and self._leaves_organisation(sides.targets):
                 # "withdrew from ECOWAS", "quit the African Union": leaving a body one belongs
                 # to breaks relations with it (CAMEO 16), it is no pull-back of forces
                 trigger = trigger.model_copy(
                     update={"type": "SANCTION", "cameo": "160", "intensity": None}
                 )
             yield Finding(
-                certainty=certainty,
+                certainty=min(
+                    self.rules.certainty("source", sides.source_rule),
+                    self.rules.certainty("target", sides.target_rule),
+                ),
                 type=trigger.type,
                 trigger=token,
-                sources=sources,
-                targets=targets,
-                reciprocal=reciprocal,
+                sources=sides.sources,
+                targets=sides.targets,
+                reciprocal=sides.reciprocal,
                 polarity=trigger.polarity,
                 intensity=trigger.intensity,
                 cameo=trigger.cameo,
                 pattern=f"{trigger.lemma}/{trigger.pos}"
                 + (f"+{trigger.particle}" if trigger.particle else ""),
+                source_rule=sides.source_rule,
+                target_rule=sides.target_rule,
             )
+
+    # -- argument rules (ordered and weighed in data/argument_rules.yaml) ----------------
+
+    def _sides(self, query: _Query) -> _Sides | None:
+        """Both sides of one trigger, each found by the first rule of its side that finds
+        an actor; None when the trigger is no event here (an armed body's "arrival")."""
+        sides = _Sides(query.trigger.reciprocal)
+        for side in ("source", "target"):  # the trigger's own slots come first, both sides
+            found = self._trigger_slot(query, sides, side)
+            if found:
+                sides.set(side, found, "trigger_slot")
+        for name in self.rules.names("source"):
+            if sides.sources or sides.reciprocal_pair:
+                break
+            if name in ("trigger_slot", "implied_part"):
+                continue  # implied parts wait until the targets are known
+            if name == "between_parties" and sides.targets:
+                continue
+            found = self._source_rules[name](query, sides)
+            if found:
+                sides.set("source", found, name)
+        if query.trigger.cameo == "042" and self._armed_force(sides.sources):
+            return None  # "troops arrived in Bosnia": a deployment, not a visit
+        if sides.targets and sides.sources:
+            kept = self._not_the_source(sides, sides.targets)
+            if not kept:
+                sides.target_rule = None
+            sides.targets = kept
+        for name in self.rules.names("target"):
+            if sides.targets or sides.reciprocal_pair:
+                break
+            if name == "trigger_slot":
+                continue
+            found = self._not_the_source(sides, self._target_rules[name](query, sides))
+            if found:
+                sides.set("target", found, name)
+        if sides.targets and not sides.sources and not sides.reciprocal_pair:
+            found = self._implied_part(query.token, sides.targets, False, query.context)
+            if found:
+                sides.set("source", found, "implied_part")
+        return sides
+
+    @staticmethod
+    def _not_the_source(sides: _Sides, found: tuple[ActorToken, ...]) -> tuple[ActorToken, ...]:
+        """ "Turkey will allow Turkish refugees ...": the source named again is no target,
+        and leaves the later rules free to look."""
+        return tuple(
+            t
+            for t in found
+            if all(t.token.i != s.token.i and not _same_actor(s, t) for s in sides.sources)
+        )
+
+    def _trigger_slot(self, query: _Query, sides: _Sides, side: str) -> tuple[ActorToken, ...]:
+        relations = query.trigger.sources if side == "source" else query.trigger.targets
+        return self._arguments(query.holder, relations, query.actors)
+
+    def _stance_participle(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if query.pos != "VERB" or not _stative_passive(query.token):
+            return ()
+        found = self._arguments(query.token, ("nsubjpass",), query.actors)
+        sides.targets = tuple(t for t in sides.targets if t not in found)
+        return found
+
+    def _participle_agent(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if query.pos != "VERB" or not _passive_participle(query.token):
+            return ()
+        # "Sanctioned by Washington, Iran ...": the parser may read "by" as a preposition
+        return self._arguments(query.token, ("agent", "prep:by"), query.actors)
+
+    def _pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        return _pronoun_subject(query.token, query.context.antecedent, query.actors)
+
+    def _possessive_pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        return _possessor_subject(query.token, query.actors) if query.pos == "NOUN" else ()
+
+    def _governing_subject(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        found = self._inherited_subject(query.token, query.actors, query.pos)
+        suffered = (query.pos == "NOUN" and self._patient_verb(query.token)) or (
+            query.pos == "VERB" and _passive_participle(query.token)
+        )
+        if found and suffered:
+            # "Iran faced sanctions", "Sanctioned by the West, Iran ...": the subject
+            # suffered the act; it is no doer
+            if not sides.targets:
+                sides.set("target", found, "subject_suffers")
+            return ()
+        return found
+
+    def _between_parties(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        between = self._between(query.token, query.actors)
+        if len(between) < 2:
+            return ()
+        sides.reciprocal = True  # "fighting between the Taliban and the Alliance"
+        return between
+
+    def _subject_suffers(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        return ()  # set by governing_subject, which alone reads the subject
+
+    def _participle_patient(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if not sides.sources or query.pos != "VERB" or not _passive_participle(query.token):
+            return ()
+        return _participle_patient(query.token, query.actors)
+
+    def _directional_preposition(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        return self._fallback_targets(query.token, query.actors)
+
+    def _between_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        # "mediated between Syria and the PLO": both sides are what it is aimed at
+        return self._between(query.token, query.actors) if sides.sources else ()
+
+    def _phrase_position(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if not sides.sources:
+            return ()
+        return _phrase_target(query.token, sides.sources, query.actors)
+
+    def _object_place(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        return _object_place_target(query.token, sides.sources, query.places)
+
+    def _located_place(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if query.trigger.type not in _LOCATED_TYPES:
+            return ()
+        return _place_target(query.token, sides.sources, query.places)
+
+    def _implied_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if not sides.sources:
+            return ()
+        return self._implied_part(query.token, sides.sources, True, query.context)
+
+    def _domestic(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if not sides.sources:
+            return ()
+        return self._domestic_target(query.token, query.trigger, sides.sources, query.context)
 
     def _matching_trigger(self, token: Any, pos: str, persons: frozenset[int]) -> Trigger | None:
         candidates = self.lexicon.triggers_for(token.lemma_.lower(), pos)
@@ -861,6 +1003,8 @@ class EventExtractor:
             "trigger": trigger.text,
             "source": _trace_actor(source),
             "target": _trace_actor(target),
+            "source_rule": finding.source_rule,
+            "target_rule": finding.target_rule,
             "modality_cue": modality.cue,
             "time_origin": time_origin,
         }
@@ -895,7 +1039,7 @@ class EventExtractor:
             target_end=target.mention.end if target and target.mention.text else None,
             confidence=round(max(confidence, 0.05), 3),
             extractor=EXTRACTOR,
-            extractor_version=EXTRACTOR_VERSION,
+            extractor_version=self.version,
             trace=json.dumps(trace, ensure_ascii=False),
         )
 
@@ -1396,6 +1540,8 @@ def _has_particle(token: Any, particle: str) -> bool:
 
 _PRONOUNS = frozenset({"it", "they"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# "we" stands only for whoever says it: "Kyiv said we will not give up".
+_SPEAKER_PRONOUNS = frozenset({"we"})
 # How a clause hangs from the verb of saying it reports: "said it would", "quoted as saying".
 _SPEECH_LINKS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "prep"})
 _POSSESSIVES = frozenset({"its", "their"})
@@ -1464,13 +1610,15 @@ def _pronoun_subject(
         (
             c
             for c in clause.children
-            if c.dep_ == "nsubj" and (c.lower_ in _PRONOUNS or c.lower_ in _PERSONAL_PRONOUNS)
+            if c.dep_ == "nsubj"
+            and c.lower_ in (_PRONOUNS | _PERSONAL_PRONOUNS | _SPEAKER_PRONOUNS)
         ),
         None,
     )
     if pronoun is None:
         return ()
     personal = pronoun.lower_ in _PERSONAL_PRONOUNS
+    speaker_only = personal or pronoun.lower_ in _SPEAKER_PRONOUNS
     node = clause
     for _ in range(4):
         if node.dep_ not in _SPEECH_LINKS or node.head.i == node.i:
@@ -1482,7 +1630,7 @@ def _pronoun_subject(
                 found = tuple(f for f in found if f.mention.person_id is not None)
             if found:
                 return found
-    if personal or antecedent is None:
+    if speaker_only or antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
 

@@ -24,7 +24,7 @@ from detente.analysis.claims import check_claim
 from detente.config import Settings
 from detente.errors import UsageError
 from detente.ingest.dates import parse_date
-from detente.pipeline import Extraction, knowledge_base
+from detente.pipeline import knowledge_base, load_extraction
 from detente.store import Store
 from detente.views.data import view_data
 from detente.views.event_json import event_json
@@ -233,7 +233,7 @@ def check(
     state = request.app.state
     with state.extraction_lock:  # one parser, one claim at a time
         if state.extraction is None:
-            state.extraction = Extraction(_settings(request))
+            state.extraction = load_extraction(_settings(request))
         result = check_claim(
             store,
             claim,
