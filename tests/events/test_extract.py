@@ -189,8 +189,12 @@ def test_a_noun_event_is_not_lent_the_subject_of_any_verb(setup: Any) -> None:
 
 def test_a_passive_subject_suffers_the_noun_event(setup: Any) -> None:
     events = events_of(setup, "Three Iraqi civilians were killed in a bombing in Baghdad.")
-    assault = [e for e in events if e.type == "ASSAULT"]
-    assert assault and all(e.source_id != "iraq" for e in assault)
+    assert all(e.source_id != "iraq" for e in events if e.type == "ASSAULT")
+    # the act they were killed in names who did it
+    events = events_of(setup, "Three Afghan civilians were killed in a Pakistani air strike.")
+    assert ("pakistan", "ASSAULT", "afghanistan") in {
+        (e.source_id, e.type, e.target_id) for e in events
+    }
 
 
 def test_a_modifier_does_not_swallow_its_noun(setup: Any) -> None:

@@ -66,3 +66,45 @@ def test_leaving_an_organisation_breaks_relations_with_it(setup: Any) -> None:
 def test_a_participle_clause_with_by_befalls_the_clause_subject(setup: Any) -> None:
     text = "Backed by Moscow, Belarus rejected the proposal."
     assert ("russia", "SUPPORT", "belarus") in pairs(triples(events_of(setup, text)))
+
+
+def test_a_means_clause_is_done_by_the_subject(setup: Any) -> None:
+    text = "Canada and Norway responded by imposing sanctions on Belarus."
+    found = pairs(triples(events_of(setup, text)))
+    assert {("canada", "SANCTION", "belarus"), ("norway", "SANCTION", "belarus")} <= found
+
+
+def test_a_governments_protest_is_a_complaint_and_a_peoples_a_protest(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Ottawa lodged a formal protest with Beijing.")))
+    assert ("canada", "ACCUSE", "china") in found
+    found = pairs(triples(events_of(setup, "Thousands of Kenyans protested against Uganda.")))
+    assert ("kenya", "PROTEST", "uganda") in found
+
+
+def test_a_missile_aimed_at_no_one_is_a_show_of_force(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Pakistan fired a ballistic missile into the sea.")))
+    assert ("pakistan", "MOBILIZE", None) in found
+    found = pairs(triples(events_of(setup, "Hezbollah fired rockets at Israel.")))
+    assert ("hezbollah", "ASSAULT", "israel") in found
+
+
+def test_a_passive_in_a_named_act_has_its_doer(setup: Any) -> None:
+    text = "Two Somali soldiers were killed in a Kenyan air strike."
+    assert ("kenya", "ASSAULT", "somalia") in pairs(triples(events_of(setup, text)))
+
+
+def test_a_state_backing_rebels_does_not_own_them(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Chad financially backed Kurdish rebels.")))
+    assert not any(s == t for s, _, t in found)
+
+
+def test_a_place_after_a_named_owner_only_locates(setup: Any) -> None:
+    text = "Ethiopia carried out air strikes on Eritrean positions in Sudan."
+    found = pairs(triples(events_of(setup, text)))
+    assert ("ethiopia", "ASSAULT", "eritrea") in found
+    assert ("ethiopia", "ASSAULT", "sudan") not in found
+
+
+def test_a_month_is_no_march(setup: Any) -> None:
+    found = triples(events_of(setup, "On March 15, Peru signed a trade agreement with Chile."))
+    assert not any(k == "PROTEST" for _, k, _, _ in found)

@@ -154,6 +154,7 @@ class EventExtractor:
             "trigger_slot": lambda query, sides: (),  # run first, for both sides
             "stance_participle": self._stance_participle,
             "participle_agent": self._participle_agent,
+            "act_named_after": self._act_named_after,
             "pronoun": self._pronoun,
             "possessive_pronoun": self._possessive_pronoun,
             "governing_subject": self._governing_subject,
@@ -239,11 +240,14 @@ class EventExtractor:
         matched: list[tuple[Any, Trigger]] = []
         consumed: set[int] = set()
         persons = _person_tokens(actors)
+        headline = _title_case(doc)
         # the tokens whose lemma or word is a trigger's lemma
         for token in (doc[i] for i in tokens_among(doc, self._trigger_words, _WORD_ATTRS)):
             pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
             if pos not in ("VERB", "NOUN", "ADJ") or token.i in actors:
                 continue
+            if pos == "NOUN" and not headline and _part_of_a_name(token):
+                continue  # "On March 15", "the Liberation Front", "Operation Peace Spring"
             trigger = self._matching_trigger(token, pos, persons)
             if trigger is None:
                 continue
@@ -276,6 +280,16 @@ class EventExtractor:
             sides = self._sides(query)
             if sides is None or (not sides.sources and not sides.targets):
                 continue
+            if (
+                trigger.type == "ASSAULT"
+                and sides.target_rule not in ("trigger_slot", "object_place", "located_place")
+                and self._projectile_fired(token, trigger)
+            ):
+                # "fired a missile into the sea", "launched an ICBM over Japan": aimed at no
+                # one named, a launch shows force (a weapons test), it attacks no one
+                trigger = trigger.model_copy(
+                    update={"type": "MOBILIZE", "cameo": "150", "intensity": None}
+                )
             if trigger.type == "RETREAT" and self._leaves_organisation(sides.targets):
                 # "withdrew from ECOWAS", "quit the African Union": leaving a body one belongs
                 # to breaks relations with it (CAMEO 16), it is no pull-back of forces
@@ -336,7 +350,12 @@ class EventExtractor:
             found = self._not_the_source(sides, self._target_rules[name](query, sides))
             if found:
                 sides.set("target", found, name)
-        if sides.targets and not sides.sources and not sides.reciprocal_pair:
+        if (
+            sides.targets
+            and not sides.sources
+            and not sides.reciprocal_pair
+            and self._hostile(query.trigger)
+        ):
             found = self._implied_part(query.token, sides.targets, False, query.context)
             if found:
                 sides.set("source", found, "implied_part")
@@ -368,6 +387,28 @@ class EventExtractor:
             return ()
         # "Sanctioned by Washington, Iran ...": the parser may read "by" as a preposition
         return self._arguments(query.token, ("agent", "prep:by"), query.actors)
+
+    def _act_named_after(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "were killed in a Pakistani air strike": a passive with no agent, which happened
+        in an act of the same kind, has that act's doer."""
+        token = query.token
+        if query.pos != "VERB" or not any(c.dep_ == "nsubjpass" for c in token.children):
+            return ()
+        for noun in _dependents(token, "prep:in"):
+            kinds = {t.type for t in self.lexicon.triggers_for(noun.lemma_.lower(), "NOUN")}
+            if query.trigger.type in kinds:
+                found = [
+                    a
+                    for c in noun.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    for a in _actors_at(c, query.actors)
+                ]
+                found += [
+                    a for o in _dependents(noun, "prep:by") for a in _actors_at(o, query.actors)
+                ]
+                if found:
+                    return _unique(found)
+        return ()
 
     def _pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _pronoun_subject(query.token, query.context.antecedent, query.actors)
@@ -424,9 +465,16 @@ class EventExtractor:
         return _place_target(query.token, sides.sources, query.places)
 
     def _implied_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
-        if not sides.sources:
+        if not sides.sources or not self._hostile(query.trigger):
             return ()
         return self._implied_part(query.token, sides.sources, True, query.context)
+
+    def _hostile(self, trigger: Trigger) -> bool:
+        """Whether an act is conflictual. A bare role noun is read as a part of the other
+        side's own state only for such acts ("police dispersed the demonstrators"): "Israel
+        backed Kurdish rebels" does not make the rebels Israel's."""
+        polarity = trigger.polarity or self.ontology[trigger.type].polarity or 0
+        return polarity < 0
 
     def _domestic(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
@@ -463,6 +511,13 @@ class EventExtractor:
             for head in _dependents(trigger, relation):
                 found.extend(_actors_at(head, actors))
         return _unique(found)
+
+    def _projectile_fired(self, token: Any, trigger: Trigger) -> bool:
+        """Whether what the trigger fires is a missile or a rocket."""
+        if not trigger.with_object:
+            return False
+        fired = _object_tokens(token, trigger.with_object, self.lexicon.partitive_nouns)
+        return any(token.doc[i].lemma_.lower() in self.lexicon.projectiles for i in fired)
 
     def _leaves_organisation(self, targets: Sequence[ActorToken]) -> bool:
         """Whether every target is an intergovernmental body as a whole (not its force)."""
@@ -956,6 +1011,20 @@ class EventExtractor:
                 and ((source.mention.actor_id or "") > (target.mention.actor_id or ""))
             ):
                 source, target = target, source
+            if finding.type == "PROTEST" and source is not None and _speaks_for_a_state(source):
+                # "Tokyo strongly protested", "lodged a solemn protest": PLOVER's PROTEST is
+                # civil dissent; a government's protest is a complaint, CAMEO 11 (ACCUSE)
+                complaint = dataclasses.replace(
+                    finding,
+                    type="ACCUSE",
+                    cameo="111",
+                    intensity=None,
+                    pattern=f"{finding.pattern} (a government's protest: ACCUSE)",
+                )
+                yield self._record(
+                    complaint, self.ontology["ACCUSE"], source, target, False, modality, context
+                )
+                continue
             yield self._record(finding, kind, source, target, reciprocal, modality, context)
 
     def _record(
@@ -1132,6 +1201,20 @@ def _without_subsumed(events: list[Event]) -> list[Event]:
     ]
 
 
+# The parts of a state that speak for it: a protest from them is diplomatic, not civil.
+_STATE_VOICES = frozenset({"GOV", "MIL", "LEG", "SPY"})
+_NAMED = frozenset({"name", "alias", "metonym", "office", "person", "coreference"})
+
+
+def _speaks_for_a_state(side: ActorToken) -> bool:
+    """A state, a government or an official named as such ("Tokyo", "the foreign ministry",
+    "the prime minister"), rather than a people ("Kenyans") or a civil group."""
+    mention = side.mention
+    return mention.resolution in _NAMED and (
+        mention.sector is None or mention.sector in _STATE_VOICES
+    )
+
+
 def _implied_target(event: Event) -> bool:
     """A target the text does not name (a domestic default): as good as none here."""
     return event.target_id is not None and event.target_start is None
@@ -1245,6 +1328,8 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
         else f
         for f in findings
         if f.type not in ("AGREE", "THREATEN")
+        # "warned Netanyahu not to invade": the act is another's, the warning its own event
+        or any(c.dep_ == "dobj" for c in f.trigger.children)
         or not any(c.dep_ == "xcomp" and c.i in acts for c in f.trigger.children)
     ]
 
@@ -1440,12 +1525,25 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
     """Actors at a token or, failing that, nearest below it; conjuncts included."""
     found: list[ActorToken] = []
     frontier = [token]
+    located: set[int] = set()  # tokens reached through "in": where, not whose
     for _depth in range(3):
         for node in frontier:
             for mention in actors.get(node.i, ()):
                 found.append(_resident(ActorToken(node, mention), actors))
+        if any(f.token.i not in located for f in found):
+            # "strikes on Houthi facilities in Yemen": the place only locates what a nearer
+            # word already says is someone's
+            found = [f for f in found if f.token.i not in located]
         if found:
             break
+        located |= {
+            o.i
+            for node in frontier
+            for child in node.children
+            if child.dep_ == "prep" and child.lower_ == "in"
+            for o in child.children
+            if o.dep_ == "pobj"
+        } | {c.i for node in frontier if node.i in located for c in node.children}
         # "of" and "in" lead through to their object in one step: "thousands of Iraqi Kurds".
         frontier = [
             reached
@@ -1690,11 +1788,20 @@ def _controller(clause: Any, actors: dict[int, list[Mention]]) -> tuple[ActorTok
         return _subject_actors(clause.head, actors, ("dobj",))
     if clause.dep_ == "pcomp" and clause.head.dep_ == "prep":
         verb = clause.head.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return ()
+        if clause.head.lower_ in _OBJECT_CONTROL_PREPOSITIONS:
             return _subject_actors(verb, actors, ("dobj",)) or _subject_actors(
                 verb, actors, ("nsubjpass",)
             )
+        # "responded by slapping sanctions", "after meeting", "without consulting": a means
+        # or a time of the verb's own act, done by its subject
+        return _subject_actors(verb, actors, ("nsubj",))
     return ()
+
+
+# "accused X of", "blamed X for", "barred X from": the object does the gerund
+_OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "from", "into"})
 
 
 def _participle_patient(verb: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
@@ -1703,6 +1810,17 @@ def _participle_patient(verb: Any, actors: dict[int, list[Mention]]) -> tuple[Ac
     if verb.dep_ == "acl":
         return _actors_at(verb.head, actors)
     return _subject_actors(verb.head, actors, ("nsubj", "nsubjpass"))
+
+
+def _title_case(doc: Any) -> bool:
+    """A headline written in title case, where capitals say nothing about names."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
+
+
+def _part_of_a_name(token: Any) -> bool:
+    """A capitalised proper noun inside a sentence: a name or a month, not an act."""
+    return token.tag_ in ("NNP", "NNPS") and token.is_title and token.i > token.sent.start
 
 
 def _possessor_subject(noun: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:

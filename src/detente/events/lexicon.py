@@ -95,6 +95,7 @@ _SECTIONS: Final = frozenset(
         "partitive_nouns",
         "unimplied_nouns",
         "armed_sectors",
+        "projectiles",
         "domestic_targets",
         "surface_variants",
     }
@@ -506,6 +507,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "partitive_nouns",
         "unimplied_nouns",
         "armed_sectors",
+        "projectiles",
         "surface_variants",
     ):
         if raw.get(key) is not None:
@@ -643,6 +645,7 @@ class Lexicon:
         self.partitive_nouns: frozenset[str] = union("partitive_nouns")
         self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
         self.armed_sectors: frozenset[str] = frozenset(s.upper() for s in union("armed_sectors"))
+        self.projectiles: frozenset[str] = union("projectiles")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
