@@ -108,3 +108,13 @@ def test_a_place_after_a_named_owner_only_locates(setup: Any) -> None:
 def test_a_month_is_no_march(setup: Any) -> None:
     found = triples(events_of(setup, "On March 15, Peru signed a trade agreement with Chile."))
     assert not any(k == "PROTEST" for _, k, _, _ in found)
+
+
+def test_an_actor_acting_on_itself_is_a_misreading(setup: Any) -> None:
+    text = "After meeting in Lima, Peru's president called for an end to the blockade."
+    assert not any(s == t for s, _, t in pairs(triples(events_of(setup, text))))
+
+
+def test_a_state_acting_on_its_own_people_stays(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Egyptian police arrested Egyptian students.")))
+    assert any(s == t == "egypt" for s, _, t in found)

@@ -996,14 +996,11 @@ class EventExtractor:
                 source is not None
                 and target is not None
                 and source.mention.actor_id == target.mention.actor_id
-            ):
-                if not _domestic(source, target):
-                    continue
-                if (polarity or 0) > 0 and _own_state(source, target):
-                    # "Rahmon welcomed ... between Tajikistan and Iran", "Akayev agreed to
-                    # resign without returning to Kyrgyzstan": a government is no partner of
-                    # its own state; the act stays, without that target.
-                    target = None
+            ) and not _state_and_its_people(source, target):
+                # "Japan called for a halt ... in Tokyo", "Rahmon welcomed ... Tajikistan":
+                # an actor acting on itself, or a government on its own state, is a
+                # misreading; only a state and a part of its society act on each other
+                continue
             if (
                 reciprocal
                 and source
@@ -1220,16 +1217,27 @@ def _implied_target(event: Event) -> bool:
     return event.target_id is not None and event.target_start is None
 
 
-def _own_state(source: ActorToken, target: ActorToken) -> bool:
-    """A named government (or its leader) and its state named as such: one actor."""
-    sides = {source.mention.sector: source.mention, target.mention.sector: target.mention}
-    government, state = sides.get("GOV"), sides.get(None)
-    return (
-        government is not None
-        and state is not None
-        and government.resolution != "implied"
-        and state.resolution in ("name", "alias", "metonym")
-    )
+# The organs a state acts through: named as the state itself, they are the state.
+_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "SPY", "JUD", "COP"})
+
+
+def _state_and_its_people(source: ActorToken, target: ActorToken) -> bool:
+    """Whether two mentions of one actor are two parts of it that can act on each other:
+    "Egyptian police dispersed Egyptian students", "Bolivian miners protested against the
+    government", "a judge charged police officers". A state and its own government or army
+    ("Japan's prime minister ... in Tokyo") are one actor, and anything else acting on itself
+    is a misreading."""
+    if not _domestic(source, target):
+        return False
+
+    def whole(mention: Mention) -> bool:  # the state itself, not its people ("Kenyans")
+        return mention.sector is None and mention.resolution not in ("demonym", "residence")
+
+    def organ(mention: Mention) -> bool:
+        return mention.sector in _STATE_ORGANS
+
+    s, t = source.mention, target.mention
+    return not ((whole(s) and organ(t)) or (organ(s) and whole(t)))
 
 
 def _same_actor(source: ActorToken, other: ActorToken) -> bool:
