@@ -118,3 +118,15 @@ def test_an_actor_acting_on_itself_is_a_misreading(setup: Any) -> None:
 def test_a_state_acting_on_its_own_people_stays(setup: Any) -> None:
     found = pairs(triples(events_of(setup, "Egyptian police arrested Egyptian students.")))
     assert any(s == t == "egypt" for s, _, t in found)
+
+
+def test_a_state_acting_on_its_own_territory_stays(setup: Any) -> None:
+    text = "Sudan's government lifted the state of emergency in Sudan on Sunday."
+    assert any(s == t == "sudan" for s, _, t in pairs(triples(events_of(setup, text))))
+
+
+def test_quantities_of_weapons_and_stripped_privileges(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Iran test-fired a series of ballistic missiles.")))
+    assert any(s == "iran" and k == "MOBILIZE" for s, k, _ in found)
+    found = pairs(triples(events_of(setup, "Canada revoked Iran's trade privileges.")))
+    assert ("canada", "SANCTION", "iran") in found

@@ -363,12 +363,18 @@ class EventExtractor:
 
     @staticmethod
     def _not_the_source(sides: _Sides, found: tuple[ActorToken, ...]) -> tuple[ActorToken, ...]:
-        """ "Turkey will allow Turkish refugees ...": the source named again is no target,
-        and leaves the later rules free to look."""
+        """ "Turkey will allow Turkish refugees ...", "Sudan's government lifted the state of
+        emergency in Sudan": the source named again, or a government's own state, is no
+        target, and leaves the later rules free to look (for a domestic one)."""
         return tuple(
             t
             for t in found
-            if all(t.token.i != s.token.i and not _same_actor(s, t) for s in sides.sources)
+            if all(
+                t.token.i != s.token.i
+                and not _same_actor(s, t)
+                and not (s.mention.actor_id == t.mention.actor_id and _own_state(s, t))
+                for s in sides.sources
+            )
         )
 
     def _trigger_slot(self, query: _Query, sides: _Sides, side: str) -> tuple[ActorToken, ...]:
@@ -996,11 +1002,14 @@ class EventExtractor:
                 source is not None
                 and target is not None
                 and source.mention.actor_id == target.mention.actor_id
-            ) and not _state_and_its_people(source, target):
-                # "Japan called for a halt ... in Tokyo", "Rahmon welcomed ... Tajikistan":
-                # an actor acting on itself, or a government on its own state, is a
-                # misreading; only a state and a part of its society act on each other
-                continue
+            ):
+                if not _two_parts_of_one_state(source, target):
+                    continue  # "Japan's prime minister ... in Tokyo": one actor named twice
+                if (polarity or 0) > 0 and _own_state(source, target):
+                    # "Rahmon welcomed ... between Tajikistan and Iran", "Akayev agreed to
+                    # resign without returning to Kyrgyzstan": a government is no partner of
+                    # its own state; the act stays, without that target.
+                    target = None
             if (
                 reciprocal
                 and source
@@ -1217,27 +1226,30 @@ def _implied_target(event: Event) -> bool:
     return event.target_id is not None and event.target_start is None
 
 
-# The organs a state acts through: named as the state itself, they are the state.
-_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "SPY", "JUD", "COP"})
+def _own_state(source: ActorToken, target: ActorToken) -> bool:
+    """A named government (or its leader) and its state named as such: one actor."""
+    sides = {source.mention.sector: source.mention, target.mention.sector: target.mention}
+    government, state = sides.get("GOV"), sides.get(None)
+    return (
+        government is not None
+        and state is not None
+        and government.resolution != "implied"
+        and state.resolution in ("name", "alias", "metonym")
+    )
 
 
-def _state_and_its_people(source: ActorToken, target: ActorToken) -> bool:
+def _two_parts_of_one_state(source: ActorToken, target: ActorToken) -> bool:
     """Whether two mentions of one actor are two parts of it that can act on each other:
-    "Egyptian police dispersed Egyptian students", "Bolivian miners protested against the
-    government", "a judge charged police officers". A state and its own government or army
-    ("Japan's prime minister ... in Tokyo") are one actor, and anything else acting on itself
-    is a misreading."""
+    "Egyptian police dispersed Egyptian students", "Sudan's government lifted the curfew in
+    Sudan" (a state and its own people or territory, as CAMEO codes domestic acts). A
+    capital beside its own government or forces ("Japan's prime minister ... in Tokyo") is
+    the same actor named again, not a part of it."""
     if not _domestic(source, target):
         return False
-
-    def whole(mention: Mention) -> bool:  # the state itself, not its people ("Kenyans")
-        return mention.sector is None and mention.resolution not in ("demonym", "residence")
-
-    def organ(mention: Mention) -> bool:
-        return mention.sector in _STATE_ORGANS
-
-    s, t = source.mention, target.mention
-    return not ((whole(s) and organ(t)) or (organ(s) and whole(t)))
+    for one, other in ((source.mention, target.mention), (target.mention, source.mention)):
+        if one.sector is not None and other.sector is None and other.resolution == "metonym":
+            return False
+    return True
 
 
 def _same_actor(source: ActorToken, other: ActorToken) -> bool:
