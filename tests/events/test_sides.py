@@ -130,3 +130,28 @@ def test_quantities_of_weapons_and_stripped_privileges(setup: Any) -> None:
     assert any(s == "iran" and k == "MOBILIZE" for s, k, _ in found)
     found = pairs(triples(events_of(setup, "Canada revoked Iran's trade privileges.")))
     assert ("canada", "SANCTION", "iran") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quito branded the shooting by Peru an act of aggression.", ("ecuador", "peru")),
+        ("Bolivia described the remarks by Chile as hostile.", ("bolivia", "chile")),
+        ("Seoul said the drills Pyongyang staged were a dangerous provocation.", None),
+    ],
+)
+def test_a_condemning_label_accuses_the_acts_owner(
+    setup: Any, text: str, expected: tuple[str, str] | None
+) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    accusations = {(s, t) for s, k, t in found if k == "ACCUSE"}
+    assert accusations == ({expected} if expected else {("south-korea", "north-korea")})
+
+
+def test_a_reaction_to_an_act_is_aimed_at_its_doers(setup: Any) -> None:
+    text = "Chile condemned the strikes on Bolivia by Peruvian forces."
+    accusations = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "ACCUSE"}
+    assert accusations == {("chile", "peru")}
+    text = "Kenya welcomed the agreement between Ethiopia and Eritrea."
+    support = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "SUPPORT"}
+    assert support == {("kenya", "ethiopia"), ("kenya", "eritrea")}

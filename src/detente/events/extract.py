@@ -172,6 +172,8 @@ class EventExtractor:
             "located_place": self._located_place,
             "implied_part": self._implied_target,
             "domestic": self._domestic,
+            # set across the sentence's findings, not per trigger: see _aimed_at_doers
+            "event_doer": lambda query, sides: (),
         }
         self.rules = load_argument_rules((tuple(self._source_rules), tuple(self._target_rules)))
         self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
@@ -193,7 +195,8 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings = _without_empty_intent(findings)
+        findings += list(self._labels(doc, actors))
+        findings = _aimed_at_doers(_without_empty_intent(findings), actors)
         findings = _embedded(_demanded_acts(findings, self._light_verb_of), self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
@@ -797,6 +800,38 @@ class EventExtractor:
             current = head
         return ()
 
+    # -- accusations by label -------------------------------------------------------------
+
+    def _labels(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+        """ "Tokyo called the move extremely regrettable", "Kinshasa branded the shooting an
+        act of aggression", "Blinken said the drills China launched were an escalation":
+        putting a condemning label on an actor's act accuses that actor (CAMEO 111)."""
+        lexicon = self.lexicon
+        for label in doc:
+            if label.lemma_.lower() not in lexicon.condemning_words:
+                continue
+            found = _labelled(label, lexicon.labelling_verbs)
+            if found is None:
+                continue
+            verb, thing = found
+            sources = _subject_actors(verb, actors) or _pronoun_subject(verb, None, actors)
+            targets = _owners(thing, actors)
+            if not sources or not targets:
+                continue
+            yield Finding(
+                type="ACCUSE",
+                trigger=verb,
+                sources=sources,
+                targets=targets,
+                reciprocal=False,
+                polarity=None,
+                intensity=None,
+                cameo="111",
+                pattern=f"{verb.lemma_.lower()} … {label.lemma_.lower()} (label)",
+                source_rule="trigger_slot",
+                target_rule="event_doer",
+            )
+
     # -- relation-state statements ---------------------------------------------------------
 
     def _relations(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
@@ -1120,6 +1155,103 @@ class EventExtractor:
 
 
 _DEMAND_LINKS = frozenset({"ccomp", "xcomp", "acl", "advcl", "pobj", "prep", "pcomp"})
+
+
+# Reactions aimed at an act are aimed at whoever did it.
+_REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT"})
+_ACT_PREPOSITIONS = frozenset({"against", "over", "for", "of", "on"})
+
+
+def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -> list[Finding]:
+    """ "Iran condemned strikes on Yemen by US and British forces", "Egypt denounced the
+    Israeli takeover", "welcomed the agreement between Kenya and Somalia": a reaction to an
+    act is aimed at the act's doers, not at its victims or its place."""
+    by_trigger = {f.trigger.i: f for f in findings}
+    out = []
+    for finding in findings:
+        if finding.type in _REACTION_TYPES and finding.sources:
+            verb = finding.trigger
+            # "condemned strikes on Yemen by US forces": an active verb's "by" is its
+            # object's (the parser often hangs it on the verb)
+            misplaced = (
+                [
+                    o
+                    for p in verb.children
+                    if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in p.children
+                ]
+                if any(c.dep_ == "nsubj" for c in verb.children)
+                else []
+            )
+            acts = [c for c in finding.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            acts += [
+                o
+                for p in finding.trigger.children
+                if p.dep_ == "prep" and p.lower_ in _ACT_PREPOSITIONS
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            for act in acts:
+                done = by_trigger.get(act.i)
+                if done is None or done.type in _REACTION_TYPES:
+                    continue
+                own = {s.mention.actor_id for s in finding.sources}
+                named = done.sources or tuple(a for o in misplaced for a in _actors_at(o, actors))
+                doers = tuple(s for s in named if s.mention.actor_id not in own)
+                if doers:
+                    finding = dataclasses.replace(finding, targets=doers, target_rule="event_doer")
+                    break
+        out.append(finding)
+    return out
+
+
+def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
+    """The verb that puts a label on a thing, and the thing: "called [the move] regrettable",
+    "branded [the shooting] an act of aggression", "described [the remarks] as hostile",
+    "said [the drills] were an escalation"."""
+    node = label
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "arbitrary and illegal"
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head.head if node.head.lower_ == "of" else node  # "an act of aggression"
+    head = node.head
+    if node.dep_ == "amod" and head.lower_ == "as":
+        node, head = head, head.head  # "described the remarks as hostile"
+    if node.dep_ == "prep" and node.lower_ == "as":
+        head = node.head
+    if head.lemma_.lower() in verbs and node.dep_ in ("oprd", "xcomp", "dobj", "prep", "ccomp"):
+        things = [c for c in head.children if c.dep_ == "dobj" and c.i != node.i]
+        if things:
+            return head, things[0]
+        if node.dep_ == "dobj" and node.head.dep_ == "dobj":
+            return node.head.head, node.head  # "called Pelosi's visit a gross interference"
+    if node.dep_ == "dobj" and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+        return head.head, head
+    if node.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        speech = head.head
+        if subjects and head.dep_ == "ccomp" and speech.lemma_.lower() in verbs:
+            return speech, subjects[0]
+    return None
+
+
+def _owners(thing: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+    """Whose a labelled thing is: the actor named by it or in its phrase ("Pelosi's visit",
+    "the remarks by Paris", "the Israeli takeover"), or the subject of its relative clause
+    ("the drills China launched")."""
+    found = _actors_at(thing, actors)
+    if found:
+        return found
+    for clause in thing.children:
+        if clause.dep_ == "relcl":
+            found = _subject_actors(clause, actors)
+            if found:
+                return found
+        if clause.dep_ == "prep" and clause.lower_ == "by":
+            found = tuple(a for o in clause.children for a in _actors_at(o, actors))
+            if found:
+                return found
+    return ()
 
 
 def _demanded_acts(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:

@@ -96,6 +96,8 @@ _SECTIONS: Final = frozenset(
         "unimplied_nouns",
         "armed_sectors",
         "projectiles",
+        "labelling_verbs",
+        "condemning_words",
         "domestic_targets",
         "surface_variants",
     }
@@ -508,6 +510,8 @@ def _parse_text(text: str, path: str) -> _Layer:
         "unimplied_nouns",
         "armed_sectors",
         "projectiles",
+        "labelling_verbs",
+        "condemning_words",
         "surface_variants",
     ):
         if raw.get(key) is not None:
@@ -646,6 +650,8 @@ class Lexicon:
         self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
         self.armed_sectors: frozenset[str] = frozenset(s.upper() for s in union("armed_sectors"))
         self.projectiles: frozenset[str] = union("projectiles")
+        self.labelling_verbs: frozenset[str] = union("labelling_verbs")
+        self.condemning_words: frozenset[str] = union("condemning_words")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
