@@ -155,3 +155,10 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doers(setup: Any) -> None:
     text = "Kenya welcomed the agreement between Ethiopia and Eritrea."
     support = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "SUPPORT"}
     assert support == {("kenya", "ethiopia"), ("kenya", "eritrea")}
+
+
+def test_a_year_naming_a_thing_does_not_date_the_act(setup: Any) -> None:
+    events = events_of(setup, "Peru will suspend a 2018 agreement with Chile.", "2024-06-12")
+    assert events and all(e.time_start and e.time_start.year == 2024 for e in events)
+    events = events_of(setup, "Peru has shelled Chilean posts since January.", "2024-06-12")
+    assert events and all(e.time_origin != "sentence" for e in events)

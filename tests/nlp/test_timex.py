@@ -565,3 +565,10 @@ def test_a_well_known_event_dates_a_sentence() -> None:
     assert after.start == date(2003, 3, 21) and after.text == "after the U.S. invasion of Iraq"
     # a name history repeats is no anchor
     assert find_time_expressions("After the fall of Kabul, talks began.", REF) == []
+
+
+def test_a_span_up_to_now_and_recently_date_no_event() -> None:
+    assert sentence_time("Kenya has shelled the border town since January.", REF) is None
+    assert sentence_time("After recent talks, Kenya signed the accord.", REF) is None
+    span = sentence_time("Since 2021 the two have clashed, and in May 2023 they met.", REF)
+    assert span is not None and span.text.lower().endswith("may 2023")

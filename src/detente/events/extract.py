@@ -32,7 +32,7 @@ from detente.events.ontology import EventType
 from detente.events.parse import tokens_among
 from detente.events.version import code_version
 from detente.model import Event, Mention
-from detente.nlp.timex import TimeSpan
+from detente.nlp.timex import TimeSpan, dates_an_event
 
 EXTRACTOR = "detente-rules"
 
@@ -1811,6 +1811,8 @@ def _clause_time(trigger: Any, context: SentenceContext) -> tuple[TimeSpan | Non
         return context.time, context.time_origin
     doc = trigger.doc
     for expression in context.expressions:
+        if not dates_an_event(expression):
+            continue
         span = doc.char_span(expression.char_start, expression.char_end, alignment_mode="expand")
         if span is None:
             continue
@@ -1820,7 +1822,14 @@ def _clause_time(trigger: Any, context: SentenceContext) -> tuple[TimeSpan | Non
 
 
 def _dates_clause_of(expression: Any, trigger: Any) -> bool:
-    """Whether the path between the two tokens crosses no content or non-temporal clause."""
+    """Whether the path between the two tokens crosses no content or non-temporal clause,
+    and the expression does not merely say which thing a noun is ("a 2018 agreement")."""
+    if (
+        expression.dep_ in ("compound", "amod", "nummod", "nmod", "poss")
+        and expression.head.pos_ in ("NOUN", "PROPN")
+        and expression.head.i != trigger.i
+    ):
+        return False
     up_expression = [expression, *expression.ancestors]
     up_trigger = [trigger, *trigger.ancestors]
     trigger_path = {t.i for t in up_trigger}

@@ -1414,15 +1414,29 @@ def _time_expressions(text: str, reference: date | None) -> tuple[TimeSpan, ...]
 def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
     """The expression that best dates the sentence's main event, or None.
 
-    The first expression wins; "now", "currently" and the like count only when the sentence
-    has nothing else. Durations ("for 20 years") and ages ("30-year-old") are never
-    expressions.
+    The first expression that can date an event wins; "now", "currently" and the like count
+    only when the sentence has nothing else. "Recently" dates nothing (the sentence falls
+    back to its paragraph's or its document's date), nor does a span that runs up to the
+    present ("since January", "since 1975": the event happened within it, not at its
+    start). Durations ("for 20 years") and ages ("30-year-old") are never expressions.
     """
-    spans = find_time_expressions(text, reference)
+    spans = [s for s in find_time_expressions(text, reference) if dates_an_event(s)]
     for span in spans:
         if not _VAGUE.fullmatch(span.text.lower()):
             return span
     return spans[0] if spans else None
+
+
+def dates_an_event(span: TimeSpan) -> bool:
+    """Whether an expression can date an event rather than only bound it or hedge it."""
+    lower = span.text.lower()
+    return not _UNDATED.fullmatch(lower) and not _OPEN_SPAN.match(lower)
+
+
+# "since 2021", "ever since the war": from then until now
+_OPEN_SPAN = re.compile(r"(?:ever\s+)?since\b")
+# some time before now, how long before unsaid
+_UNDATED = re.compile(r"recent|recently|lately|of\s+late")
 
 
 def document_span(document_date: date | None) -> tuple[TimeSpan | None, str]:
