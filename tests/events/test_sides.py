@@ -162,3 +162,18 @@ def test_a_year_naming_a_thing_does_not_date_the_act(setup: Any) -> None:
     assert events and all(e.time_start and e.time_start.year == 2024 for e in events)
     events = events_of(setup, "Peru has shelled Chilean posts since January.", "2024-06-12")
     assert events and all(e.time_origin != "sentence" for e in events)
+
+
+def test_a_victims_report_of_a_hostile_act_accuses_the_doer(setup: Any) -> None:
+    text = "Lima said Ecuadorian troops shelled its border posts."
+    found = pairs(triples(events_of(setup, text)))
+    assert ("ecuador", "ASSAULT", "peru") in found
+    assert ("peru", "ACCUSE", "ecuador") in found
+    # a third party's report accuses no one
+    text = "Brazil said Ecuadorian troops shelled Peruvian border posts."
+    assert not any(k == "ACCUSE" for _, k, _ in pairs(triples(events_of(setup, text))))
+
+
+def test_a_thing_from_a_state_is_that_states(setup: Any) -> None:
+    text = "A fighter jet from the Democratic Republic of Congo violated the airspace of Rwanda."
+    assert any(s == "dr-congo" for s, _, _ in pairs(triples(events_of(setup, text))))

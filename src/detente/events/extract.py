@@ -170,6 +170,7 @@ class EventExtractor:
             "phrase_position": self._phrase_position,
             "object_place": self._object_place,
             "located_place": self._located_place,
+            "pronoun_owner": self._pronoun_owner,
             "implied_part": self._implied_target,
             "domestic": self._domestic,
             # set across the sentence's findings, not per trigger: see _aimed_at_doers
@@ -197,6 +198,7 @@ class EventExtractor:
         findings += list(_demands(doc, actors))
         findings += list(self._labels(doc, actors))
         findings = _aimed_at_doers(_without_empty_intent(findings), actors)
+        findings += _accusations_by_report(findings, actors)
         findings = _embedded(_demanded_acts(findings, self._light_verb_of), self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
@@ -472,6 +474,33 @@ class EventExtractor:
         if query.trigger.type not in _LOCATED_TYPES:
             return ()
         return _place_target(query.token, sides.sources, query.places)
+
+    def _pronoun_owner(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "Rwanda said a jet violated its airspace", "fired at their positions": an object
+        owned by a pronoun is the speaker's, else the actor the previous sentence was about."""
+        slots = _target_slots(query.token)
+        slots += [  # "fired shells at its border posts": the object's own preposition
+            o
+            for slot in slots
+            for p in slot.children
+            if p.dep_ == "prep" and p.lower_ in _TARGET_PREPOSITIONS
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        owned = [
+            c
+            for slot in slots
+            for c in slot.children
+            if c.dep_ == "poss" and c.lower_ in _POSSESSIVES
+        ]
+        if not owned:
+            return ()
+        clause = query.token if query.token.pos_ in ("VERB", "AUX") else query.token.head
+        found = _speaker(clause, query.actors, personal=False)
+        if not found and query.context.antecedent is not None:
+            found = (ActorToken(owned[0], query.context.antecedent),)
+        own = {s.mention.actor_id for s in sides.sources}
+        return tuple(f for f in found if f.mention.actor_id not in own)
 
     def _implied_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources or not self._hostile(query.trigger):
@@ -1205,6 +1234,75 @@ def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -
     return out
 
 
+# Hostile acts whose report by their victim is an accusation of the doer.
+_ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "THREATEN"})
+
+
+def _accusations_by_report(
+    findings: list[Finding], actors: dict[int, list[Mention]]
+) -> list[Finding]:
+    """ "Rwanda said a fighter jet from the DRC violated its airspace", "Seoul said the North
+    fired shells at its border posts": an actor that reports a hostile act against itself
+    accuses the doer (CAMEO 112), whether or not the act happened."""
+    cues = modality_cues()
+    speaking = cues.reporting_verbs | cues.attribution_verbs
+    told: set[tuple[str | None, str | None]] = {
+        (s.mention.actor_id, t.mention.actor_id)
+        for f in findings
+        if f.type == "ACCUSE"
+        for s in f.sources
+        for t in f.targets
+    }
+    out: list[Finding] = []
+    for finding in findings:
+        if finding.type not in _ACCUSABLE_TYPES or not finding.sources or not finding.targets:
+            continue
+        verb = _reporting_verb(finding.trigger, speaking)
+        if verb is None:
+            continue
+        speakers = _subject_actors(verb, actors)
+        victims = {t.mention.actor_id for t in finding.targets}
+        accusers = tuple(s for s in speakers if s.mention.actor_id in victims)
+        doers = tuple(
+            d
+            for d in finding.sources
+            if d.mention.actor_id not in {a.mention.actor_id for a in accusers}
+        )
+        pairs = {(a.mention.actor_id, d.mention.actor_id) for a in accusers for d in doers}
+        if not accusers or not doers or pairs <= told:
+            continue
+        told |= pairs
+        act = finding.trigger.lemma_.lower()
+        out.append(
+            Finding(
+                type="ACCUSE",
+                trigger=verb,
+                sources=accusers,
+                targets=doers,
+                reciprocal=False,
+                polarity=None,
+                intensity=None,
+                cameo="112",
+                pattern=f"{verb.lemma_.lower()} … {act} (victim's report)",
+                source_rule="trigger_slot",
+                target_rule="event_doer",
+            )
+        )
+    return out
+
+
+def _reporting_verb(trigger: Any, verbs: frozenset[str]) -> Any | None:
+    """The verb of saying whose content clause holds the trigger, if any."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "dobj", "nsubj") or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in verbs:
+            return node.head
+        node = node.head
+    return None
+
+
 def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
     """The verb that puts a label on a thing, and the thing: "called [the move] regrettable",
     "branded [the shooting] an act of aggression", "described [the remarks] as hostile",
@@ -1703,6 +1801,8 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             for child in node.children
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
             or (child.dep_ == "prep" and child.lower_ in ("of", "in", "including"))
+            # "a fighter jet from the DRC", "an envoy from Qatar": whose it is
+            or (child.dep_ == "prep" and child.lower_ == "from" and node.pos_ == "NOUN")
             # "a group based in Trinidad": where it is based says whose it is
             or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             # "militias loyal to the general", "forces allied with Kabul": whose they are
@@ -1878,6 +1978,19 @@ def _pronoun_subject(
         return ()
     personal = pronoun.lower_ in _PERSONAL_PRONOUNS
     speaker_only = personal or pronoun.lower_ in _SPEAKER_PRONOUNS
+    found = _speaker(clause, actors, personal=personal)
+    if found:
+        return found
+    if speaker_only or antecedent is None:
+        return ()
+    return (ActorToken(pronoun, antecedent),)
+
+
+def _speaker(
+    clause: Any, actors: dict[int, list[Mention]], *, personal: bool
+) -> tuple[ActorToken, ...]:
+    """The actors of the subject of the verb of saying whose content the clause is ("Kyiv
+    said it ...", "the king was quoted as saying he ..."); only persons if ``personal``."""
     node = clause
     for _ in range(4):
         if node.dep_ not in _SPEECH_LINKS or node.head.i == node.i:
@@ -1889,9 +2002,7 @@ def _pronoun_subject(
                 found = tuple(f for f in found if f.mention.person_id is not None)
             if found:
                 return found
-    if speaker_only or antecedent is None:
-        return ()
-    return (ActorToken(pronoun, antecedent),)
+    return ()
 
 
 def _passive_participle(verb: Any) -> bool:
