@@ -177,3 +177,9 @@ def test_a_victims_report_of_a_hostile_act_accuses_the_doer(setup: Any) -> None:
 def test_a_thing_from_a_state_is_that_states(setup: Any) -> None:
     text = "A fighter jet from the Democratic Republic of Congo violated the airspace of Rwanda."
     assert any(s == "dr-congo" for s, _, _ in pairs(triples(events_of(setup, text))))
+
+
+def test_neighbours_trading_blame_accuse_each_other(setup: Any) -> None:
+    text = "Peru and Chile met in Lima. A week later the neighbours traded blame for the clash."
+    events = [e for e in events_of(setup, text) if e.type == "ACCUSE"]
+    assert [(e.source_id, e.target_id, e.reciprocal) for e in events] == [("chile", "peru", True)]
