@@ -183,3 +183,18 @@ def test_neighbours_trading_blame_accuse_each_other(setup: Any) -> None:
     text = "Peru and Chile met in Lima. A week later the neighbours traded blame for the clash."
     events = [e for e in events_of(setup, text) if e.type == "ACCUSE"]
     assert [(e.source_id, e.target_id, e.reciprocal) for e in events] == [("chile", "peru", True)]
+
+
+def test_a_role_noun_is_the_named_states_own_only_for_domestic_acts(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "France recalled its ambassador to Mali.")))
+    assert not any(s == t == "france" for s, _, t in found)
+    found = pairs(triples(events_of(setup, "Kenyan police dispersed the demonstrators.")))
+    assert any(s == t == "kenya" for s, _, t in found)
+
+
+def test_a_passive_act_is_no_stance(setup: Any) -> None:
+    text = "The Wagner group has previously been deployed to Syria and Libya."
+    assert not any(
+        k == "MOBILIZE" and s == "wagner-group"
+        for s, k, _ in pairs(triples(events_of(setup, text)))
+    )

@@ -389,6 +389,8 @@ class EventExtractor:
     def _stance_participle(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if query.pos != "VERB" or not _stative_passive(query.token):
             return ()
+        if self.ontology[query.trigger.type].quad_class not in (1, 3):
+            return ()  # a stance is said, not done: "has been deployed to Syria" is an act
         found = self._arguments(query.token, ("nsubjpass",), query.actors)
         sides.targets = tuple(t for t in sides.targets if t not in found)
         return found
@@ -508,11 +510,12 @@ class EventExtractor:
         return self._implied_part(query.token, sides.sources, True, query.context)
 
     def _hostile(self, trigger: Trigger) -> bool:
-        """Whether an act is conflictual. A bare role noun is read as a part of the other
-        side's own state only for such acts ("police dispersed the demonstrators"): "Israel
-        backed Kurdish rebels" does not make the rebels Israel's."""
-        polarity = trigger.polarity or self.ontology[trigger.type].polarity or 0
-        return polarity < 0
+        """Whether an act is one a state does to its own people, by the lexicon's
+        ``implied_part_types``. Only for such acts is a bare role noun read as a part of the
+        other side's own state ("police dispersed the demonstrators"): "Israel backed Kurdish
+        rebels" does not make the rebels Israel's, nor does "France recalled its ambassador"
+        make a French target."""
+        return trigger.type in self.lexicon.implied_part_types
 
     def _domestic(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
@@ -1490,12 +1493,20 @@ def _same_actor(source: ActorToken, other: ActorToken) -> bool:
 
 def _domestic(source: ActorToken, target: ActorToken) -> bool:
     """ "Egyptian police dispersed Egyptian students": two parts of one state, told apart by
-    sector, make a domestic event; one actor named twice ("Iran ... Tehran") makes none."""
+    sector, make a domestic event; one actor named twice ("Iran ... Tehran") makes none. A
+    people named by its demonym ("the Hungarians of Serbia") is the state's civilians."""
+    sectors = [_sector_or_people(side.mention) for side in (source, target)]
     return (
         source.token.i != target.token.i
-        and source.mention.sector != target.mention.sector
-        and (source.mention.sector is not None or target.mention.sector is not None)
+        and sectors[0] != sectors[1]
+        and (sectors[0] is not None or sectors[1] is not None)
     )
+
+
+def _sector_or_people(mention: Mention) -> str | None:
+    if mention.sector is None and mention.resolution in ("demonym", "residence"):
+        return "CVL"
+    return mention.sector
 
 
 def _embedded(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:

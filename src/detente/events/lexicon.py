@@ -98,6 +98,7 @@ _SECTIONS: Final = frozenset(
         "projectiles",
         "labelling_verbs",
         "condemning_words",
+        "implied_part_types",
         "domestic_targets",
         "surface_variants",
     }
@@ -512,6 +513,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "projectiles",
         "labelling_verbs",
         "condemning_words",
+        "implied_part_types",
         "surface_variants",
     ):
         if raw.get(key) is not None:
@@ -650,6 +652,9 @@ class Lexicon:
         self.unimplied_nouns: frozenset[str] = union("unimplied_nouns")
         self.armed_sectors: frozenset[str] = frozenset(s.upper() for s in union("armed_sectors"))
         self.projectiles: frozenset[str] = union("projectiles")
+        self.implied_part_types: frozenset[str] = frozenset(
+            s.upper() for s in union("implied_part_types")
+        )
         self.labelling_verbs: frozenset[str] = union("labelling_verbs")
         self.condemning_words: frozenset[str] = union("condemning_words")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
