@@ -198,3 +198,9 @@ def test_a_passive_act_is_no_stance(setup: Any) -> None:
         k == "MOBILIZE" and s == "wagner-group"
         for s, k, _ in pairs(triples(events_of(setup, text)))
     )
+
+
+def test_a_mediator_meets_the_parties_of_what_it_brokered(setup: Any) -> None:
+    text = "Qatar brokered a ceasefire between Peruvian-backed rebels and Ecuador."
+    consults = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "CONSULT"}
+    assert consults == {("qatar", "ecuador")}  # the backer is no party

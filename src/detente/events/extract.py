@@ -573,6 +573,8 @@ class EventExtractor:
         if trigger.dep_ in ("nsubj", "dobj", "compound") and trigger.head.i != trigger.i:
             # "fighting took place between X and Y", "a mediation effort between X and Y"
             holders.append(trigger.head)
+        # "brokered a ceasefire between X and Y": the parties of what it brought about
+        holders += [c for c in trigger.children if c.dep_ == "dobj"]
         for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
                 for obj in prep.children:
@@ -1630,11 +1632,31 @@ def _phrase_target(
     """
     taken = {s.token.i for s in sources}
     for node in _own_phrase(trigger, subordinate_clauses=False):
+        if _backer(node):
+            continue  # "rebels backed by Turkey" are not Turkey
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
         found = [f for f in found if all(not _same_actor(s, f) for s in sources)]
         if found:
             return _unique(found)
     return ()
+
+
+# "Turkish-backed rebels", "a US-brokered truce", "Iran-funded militias": the modifier names
+# who stands behind the thing, never the thing itself.
+_BACKING_PARTICIPLES = frozenset(
+    {"back", "broker", "mediate", "sponsor", "fund", "support", "arm", "train", "finance"}
+)
+
+
+def _backer(token: Any) -> bool:
+    """Whether the token names the backer in an "X-backed" modifier."""
+    head = token.head
+    return (
+        token.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss")
+        and head.i != token.i
+        and head.tag_ == "VBN"
+        and head.lemma_.lower() in _BACKING_PARTICIPLES
+    )
 
 
 def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
