@@ -204,3 +204,8 @@ def test_a_mediator_meets_the_parties_of_what_it_brokered(setup: Any) -> None:
     text = "Qatar brokered a ceasefire between Peruvian-backed rebels and Ecuador."
     consults = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "CONSULT"}
     assert consults == {("qatar", "ecuador")}  # the backer is no party
+
+
+def test_ruling_out_talks_rejects_the_other_side(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Lima ruled out border talks with Quito.")))
+    assert ("peru", "REJECT", "ecuador") in found
