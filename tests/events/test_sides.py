@@ -209,3 +209,8 @@ def test_a_mediator_meets_the_parties_of_what_it_brokered(setup: Any) -> None:
 def test_ruling_out_talks_rejects_the_other_side(setup: Any) -> None:
     found = pairs(triples(events_of(setup, "Lima ruled out border talks with Quito.")))
     assert ("peru", "REJECT", "ecuador") in found
+
+
+def test_we_and_our_stand_for_the_last_speaker(setup: Any) -> None:
+    text = 'Peru\'s foreign minister said: "Talks have failed." We will fight Ecuador.'
+    assert any(s == "peru" for s, _, _ in pairs(triples(events_of(setup, text))))

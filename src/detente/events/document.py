@@ -21,6 +21,7 @@ from typing import Any
 from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
 from detente.events.drivers import DriverContext, driver_cues, read_drivers, threat_relations
 from detente.events.extract import EventExtractor, SentenceContext
+from detente.events.modality import modality_cues
 from detente.events.parse import merge_mentions, parse_sentences
 from detente.model import Document, Driver, Event, Mention, Sentence
 from detente.nlp.timex import TimeSpan, document_span, find_time_expressions, resolve_times
@@ -155,11 +156,12 @@ def extract_events(
     events: list[Event] = []
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
+    speaker: Mention | None = None
     current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
         report.parsed += 1
         if candidate.document.id != current_document:
-            current_document, antecedent = candidate.document.id, None
+            current_document, antecedent, speaker = candidate.document.id, None, None
         found = candidate.mentions
         if proposer is not None:
             proposed = proposer(doc, candidate.sentence.index, candidate.sentence.start, found)
@@ -174,7 +176,7 @@ def extract_events(
             if any(m.resolution != "place" for m in ms)
         }
         where = {i: ms for i, ms in merged.items() if i not in actors}
-        context = dataclasses.replace(candidate.context, antecedent=antecedent)
+        context = dataclasses.replace(candidate.context, antecedent=antecedent, speaker=speaker)
         sentence_events = _with_contexts(
             extractor.extract(doc, actors, context, where), candidate, contexts
         )
@@ -192,6 +194,7 @@ def extract_events(
                 threat_relations(completed, extractor.ontology["RELATION"]), sentence_events
             )
         antecedent = _main_subject(doc, actors) or antecedent
+        speaker = _speaker_of(doc, actors) or speaker
     report.events = len(events)
     return events, report
 
@@ -288,6 +291,18 @@ def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass") and actors.get(child.i):
                 return actors[child.i][0]
+    return None
+
+
+def _speaker_of(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
+    """The actor the sentence quotes or reports: the subject of a verb of saying."""
+    cues = modality_cues()
+    speaking = cues.attribution_verbs | cues.reporting_verbs
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in speaking:
+            for child in token.children:
+                if child.dep_ == "nsubj" and actors.get(child.i):
+                    return actors[child.i][0]
     return None
 
 

@@ -60,6 +60,9 @@ class SentenceContext:
     section_time: TimeSpan | None = None
     # The actor "it" or "they" most plausibly means: the last event's source before this.
     antecedent: Mention | None = None
+    # The actor that last spoke in the document ("the Foreign Secretary said: ..."): whom a
+    # "we" with no speaker of its own in the sentence stands for.
+    speaker: Mention | None = None
     # Every time expression of the sentence (offsets within it), to date each event by the
     # expression in its own clause rather than by the sentence's first one.
     expressions: tuple[TimeSpan, ...] = ()
@@ -424,7 +427,8 @@ class EventExtractor:
         return ()
 
     def _pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
-        return _pronoun_subject(query.token, query.context.antecedent, query.actors)
+        context = query.context
+        return _pronoun_subject(query.token, context.antecedent, query.actors, context.speaker)
 
     def _possessive_pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _possessor_subject(query.token, query.actors) if query.pos == "NOUN" else ()
@@ -499,8 +503,9 @@ class EventExtractor:
             return ()
         clause = query.token if query.token.pos_ in ("VERB", "AUX") else query.token.head
         found = _speaker(clause, query.actors, personal=False)
-        if not found and query.context.antecedent is not None:
-            found = (ActorToken(owned[0], query.context.antecedent),)
+        fallback = query.context.speaker if owned[0].lower_ == "our" else query.context.antecedent
+        if not found and fallback is not None:
+            found = (ActorToken(owned[0], fallback),)
         own = {s.mention.actor_id for s in sides.sources}
         return tuple(f for f in found if f.mention.actor_id not in own)
 
@@ -1927,7 +1932,7 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _SPEAKER_PRONOUNS = frozenset({"we"})
 # How a clause hangs from the verb of saying it reports: "said it would", "quoted as saying".
 _SPEECH_LINKS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "prep"})
-_POSSESSIVES = frozenset({"its", "their"})
+_POSSESSIVES = frozenset({"its", "their", "our"})
 _CONTENT_CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
 _TEMPORAL_MARKS = frozenset({"when", "after", "before", "once", "until", "till", "whenever"})
 
@@ -1983,7 +1988,10 @@ def _dates_clause_of(expression: Any, trigger: Any) -> bool:
 
 
 def _pronoun_subject(
-    trigger: Any, antecedent: Mention | None, actors: dict[int, list[Mention]]
+    trigger: Any,
+    antecedent: Mention | None,
+    actors: dict[int, list[Mention]],
+    speaker: Mention | None = None,
 ) -> tuple[ActorToken, ...]:
     """A subject pronoun's actor: the speaker when the pronoun sits in what they say ("The
     rebels said they will release ...", "the king was quoted as saying he would be ready
@@ -2014,6 +2022,8 @@ def _pronoun_subject(
     found = _speaker(clause, actors, personal=personal)
     if found:
         return found
+    if pronoun.lower_ in _SPEAKER_PRONOUNS and speaker is not None:
+        return (ActorToken(pronoun, speaker),)  # "... said: 'We will defeat ISIL'"
     if speaker_only or antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
