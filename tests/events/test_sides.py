@@ -213,4 +213,5 @@ def test_ruling_out_talks_rejects_the_other_side(setup: Any) -> None:
 
 def test_we_and_our_stand_for_the_last_speaker(setup: Any) -> None:
     text = 'Peru\'s foreign minister said: "Talks have failed." We will fight Ecuador.'
-    assert any(s == "peru" for s, _, _ in pairs(triples(events_of(setup, text))))
+    fights = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "THREATEN"}
+    assert fights == {("ecuador", "peru")}  # a mutual act, stored in one order
