@@ -55,3 +55,9 @@ def test_modality(
     token = next(t for t in doc if t.text == trigger)
     modality = read_modality(token)
     assert (modality.value, modality.hedged, modality.asserted_by) == (value, hedged, asserted_by)
+
+
+def test_a_denied_act_is_negated(nlp: Any) -> None:
+    doc = nlp("Chad has denied arming the rebels.")
+    modality = read_modality(next(t for t in doc if t.text == "arming"))
+    assert (modality.value, modality.asserted_by) == ("negated", "Chad")

@@ -215,3 +215,14 @@ def test_we_and_our_stand_for_the_last_speaker(setup: Any) -> None:
     text = 'Peru\'s foreign minister said: "Talks have failed." We will fight Ecuador.'
     fights = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "THREATEN"}
     assert fights == {("ecuador", "peru")}  # a mutual act, stored in one order
+
+
+def test_denying_its_own_act_targets_no_one_the_act_names(setup: Any) -> None:
+    found = triples(events_of(setup, "Chad has denied arming Sudan."))
+    assert ("chad", "AID", "sudan", "negated") in found
+    assert not any(k == "REJECT" for _, k, _, _ in found)
+
+
+def test_from_says_whose_a_doer_is_but_not_where_an_object_goes(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Kenya withdrew its forces from Somalia.")))
+    assert ("kenya", "RETREAT", "somalia") in found

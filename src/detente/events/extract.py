@@ -555,7 +555,8 @@ class EventExtractor:
         found: list[ActorToken] = []
         for relation in relations:
             for head in _dependents(trigger, relation):
-                found.extend(_actors_at(head, actors))
+                # "a fighter jet from the DRC violated ...": a doer's "from" says whose it is
+                found.extend(_actors_at(head, actors, origin=relation == "nsubj"))
         return _unique(found)
 
     def _projectile_fired(self, token: Any, trigger: Trigger) -> bool:
@@ -1222,7 +1223,11 @@ def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -
                 if any(c.dep_ == "nsubj" for c in verb.children)
                 else []
             )
-            acts = [c for c in finding.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            acts = [
+                c
+                for c in finding.trigger.children
+                if c.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp")
+            ]
             acts += [
                 o
                 for p in finding.trigger.children
@@ -1232,13 +1237,18 @@ def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -
             ]
             for act in acts:
                 done = by_trigger.get(act.i)
-                if done is None or done.type in _REACTION_TYPES:
+                if done is None:
                     continue
                 own = {s.mention.actor_id for s in finding.sources}
                 named = done.sources or tuple(a for o in misplaced for a in _actors_at(o, actors))
                 doers = tuple(s for s in named if s.mention.actor_id not in own)
                 if doers:
                     finding = dataclasses.replace(finding, targets=doers, target_rule="event_doer")
+                    break
+                if named and finding.trigger.lemma_.lower() in modality_cues().denial_verbs:
+                    # "Rwanda denied supporting the M23": denying its own act rejects whoever
+                    # alleged it, not the act's other party
+                    finding = dataclasses.replace(finding, targets=(), target_rule=None)
                     break
         out.append(finding)
     return out
@@ -1809,8 +1819,12 @@ def _dependents(token: Any, relation: str) -> list[Any]:
     return [child for child in token.children if child.dep_ == relation]
 
 
-def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
-    """Actors at a token or, failing that, nearest below it; conjuncts included."""
+def _actors_at(
+    token: Any, actors: dict[int, list[Mention]], *, origin: bool = False
+) -> tuple[ActorToken, ...]:
+    """Actors at a token or, failing that, nearest below it; conjuncts included. With
+    ``origin``, a noun's "from" says whose it is ("a jet from the DRC"): only for doers, since
+    on an object "from" is where it moves from ("withdrew forces from Panama")."""
     found: list[ActorToken] = []
     frontier = [token]
     located: set[int] = set()  # tokens reached through "in": where, not whose
@@ -1840,7 +1854,7 @@ def _actors_at(token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "pobj", "conj")
             or (child.dep_ == "prep" and child.lower_ in ("of", "in", "including"))
             # "a fighter jet from the DRC", "an envoy from Qatar": whose it is
-            or (child.dep_ == "prep" and child.lower_ == "from" and node.pos_ == "NOUN")
+            or (origin and child.dep_ == "prep" and child.lower_ == "from" and node.pos_ == "NOUN")
             # "a group based in Trinidad": where it is based says whose it is
             or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             # "militias loyal to the general", "forces allied with Kabul": whose they are

@@ -29,6 +29,7 @@ class ModalityCues:
     future_verbs: frozenset[str]
     conditional_markers: frozenset[str]
     refusal_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
 
 
@@ -147,6 +148,11 @@ def read_modality(trigger: Any) -> Modality:
             # parenthetical reporting: "X, the author argues, has ..."
             break
         lemma = head.lemma_.lower()
+        if lemma in cues.denial_verbs and link in ("ccomp", "xcomp", "pcomp", "dobj"):
+            # "denied supporting the M23": said not to have happened, by whoever denies it
+            negation = negation or lemma
+            reporter, reporter_cue = _subject_text(head), lemma
+            break
         if lemma in cues.reporting_verbs and link in ("ccomp", "advcl", "xcomp", "prep"):
             # "prep": "accused Iran of arming the rebels", "suspected of plotting"
             reporter, reporter_cue, doubted = _subject_text(head), lemma, True
