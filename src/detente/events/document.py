@@ -22,7 +22,7 @@ from detente.events.contexts import ContextLexicon, assign_contexts, load_contex
 from detente.events.drivers import DriverContext, driver_cues, read_drivers, threat_relations
 from detente.events.extract import EventExtractor, SentenceContext
 from detente.events.modality import modality_cues
-from detente.events.parse import merge_mentions, parse_sentences
+from detente.events.parse import merge_mentions, parse_sentences, tokens_among
 from detente.model import Document, Driver, Event, Mention, Sentence
 from detente.nlp.timex import TimeSpan, document_span, find_time_expressions, resolve_times
 
@@ -298,8 +298,8 @@ def _speaker_of(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
     """The actor the sentence quotes or reports: the subject of a verb of saying."""
     cues = modality_cues()
     speaking = cues.attribution_verbs | cues.reporting_verbs
-    for token in doc:
-        if token.pos_ == "VERB" and token.lemma_.lower() in speaking:
+    for token in (doc[i] for i in tokens_among(doc, speaking, ("LEMMA",))):
+        if token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj" and actors.get(child.i):
                     return actors[child.i][0]

@@ -847,9 +847,7 @@ class EventExtractor:
         act of aggression", "Blinken said the drills China launched were an escalation":
         putting a condemning label on an actor's act accuses that actor (CAMEO 111)."""
         lexicon = self.lexicon
-        for label in doc:
-            if label.lemma_.lower() not in lexicon.condemning_words:
-                continue
+        for label in (doc[i] for i in tokens_among(doc, lexicon.condemning_words, ("LEMMA",))):
             found = _labelled(label, lexicon.labelling_verbs)
             if found is None:
                 continue
