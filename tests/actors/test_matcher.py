@@ -72,6 +72,10 @@ def _plain_find(index: NameIndex, text: str, tokens: list[Token]) -> list[NameMa
                 continue
             span = text[tokens[i].start : tokens[last].end]
             forms = tuple(f for f in forms if _plain_case_fits(span, f))
+            if any(f.target_type == "person" for f in forms):
+                # the words around a person's name are no shortcut: the same check as find's
+                known_until = matches[-1].last if matches else -1
+                forms = index._in_context(text, tokens, i, last, forms, known_until)
             if forms:
                 found = NameMatch(i, last, tokens[i].start, tokens[last].end, forms)
                 break

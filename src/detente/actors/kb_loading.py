@@ -60,6 +60,7 @@ PACKAGED_FILES: tuple[str, ...] = (
     "governments.yaml",
     "people.yaml",
     "world_leaders.yaml",
+    "world_officials.yaml",
 )
 """The packaged data files, in load order (later files may refer to earlier ones' ids)."""
 

@@ -39,6 +39,7 @@ from detente.actors.kb_schema import (
     SurfaceForm,
     Term,
 )
+from detente.actors.name_context import name_run, names_someone_else, title_words
 
 _POSSESSIVE = re.compile(r"^(?P<mod>.+?)(?:'s|(?<=s)')\s+(?P<role>.+)$")
 
@@ -210,6 +211,8 @@ class KnowledgeBase:
         self._index = data.index
         self._terms_by_office = data.terms_by_office
         self._children = data.children
+        self._titles: frozenset[str] | None = None
+        self._own_names: dict[str, list[tuple[str, ...]]] | None = None
 
     # ------------------------------------------------------------------ records
 
@@ -296,6 +299,29 @@ class KnowledgeBase:
         for bucket in self._index.values():
             for entry in bucket:
                 yield entry.form.text, entry.form
+
+    def title_words(self) -> frozenset[str]:
+        """Words that make no name of a person's: titles and honorifics, and every word of
+        the office phrases and role nouns ("foreign", "minister", "army"), as lower-case keys
+        (see :mod:`detente.actors.name_context`)."""
+        if self._titles is None:
+            self._titles = title_words(
+                (phrase for _office, phrase in self._office_phrases.values()),
+                (noun for _code, _gov, noun in self._role_nouns.values()),
+            )
+        return self._titles
+
+    def own_names(self, person_id: str) -> list[tuple[str, ...]]:
+        """The word keys of every name of a person ("mohammad javad zarif", "zarif")."""
+        if self._own_names is None:
+            names: dict[str, list[tuple[str, ...]]] = {}
+            for bucket in self._index.values():
+                for entry in bucket:
+                    if entry.form.target_type == "person":
+                        words = tuple(surface_key(entry.form.text).split())
+                        names.setdefault(entry.form.target, []).append(words)
+            self._own_names = names
+        return self._own_names.get(person_id, [])
 
     def nearest(self, name: str, n: int = 5) -> list[str]:
         """Known names closest to ``name`` - for "no actor named ..." messages."""
@@ -403,7 +429,11 @@ class KnowledgeBase:
         foreign minister") and "<role> of/in <modifier>" ("the President of Iran", "the
         government in Kabul"). Roles that are offices resolve to the holder on the date.
         The date also picks among time-bounded identities ("Kabul", "the Afghan
-        government"). Returns [] for what is no actor ("an Iranian city").
+        government"). A title before the name of someone the knowledge base does not know
+        reads as the title, without the office's holder ("Indian Home Minister Rajesh
+        Kumar"), and a known surname after unknown name words is no one's ("Amit Shah" is not
+        the Shah; see :mod:`detente.actors.name_context`). Returns [] for what is no actor
+        ("an Iranian city").
 
         Names marked case-sensitive ("US", "IS", "WHO") match only as written, so running
         text's "us" is not the United States; ``ignore_case=True`` lifts that for input typed
@@ -427,7 +457,32 @@ class KnowledgeBase:
         found = self._after_prefix(text, on, ic)
         if found:
             return found
-        return self._office_alone(text, on)
+        found = self._office_alone(text, on)
+        if found:
+            return found
+        return self._title_before_name(text, on, ic)
+
+    def _title_before_name(self, text: str, on: dt.date | None, ic: bool) -> list[Candidate]:
+        """A title and the name of someone the knowledge base does not know: "Indian Home
+        Minister Rajesh Kumar", "Sudan's army chief Abdel Khalil" read as their title."""
+        words = text.split()  # as written: "Sudan's" must stay a possessive
+        if len(words) < 2 or not words[-1][:1].isupper():
+            return []  # most phrases that reach here end in a lower-case word
+        tokens = [normalize_surface(w) for w in words]
+        if not all(tokens):
+            return []
+        run = self._name_words_before(tokens, len(tokens))
+        if not run or len(run) == len(tokens):
+            return []
+        head = words[: len(words) - len(run)]
+        while head:  # "Sudanese army chief Gen. Abdel Khalil": an honorific may come between
+            found = self._title_alone(head, on, ic)
+            if found and found[0].how == "role" and len(run) < 2:
+                return []  # "Iranian officials Tasnim": a role noun seldom names one person
+            if found or surface_key(head[-1]) not in self.title_words():
+                return found
+            head = head[:-1]
+        return []
 
     def _after_prefix(self, text: str, on: dt.date | None, ic: bool) -> list[Candidate]:
         """A name after a title or lower-case words: "defense minister Ahmad Shah Massoud",
@@ -444,6 +499,19 @@ class KnowledgeBase:
                 continue
             prefix = [t.casefold() for t in tokens[:i]]
             persons = [c for c in found if c.how == "person"]
+            before = self._name_words_before(tokens, i) if persons else []
+            if before:
+                # "Amit Shah", "Indian Home Minister Amit Shah": a known surname or title
+                # after name words of no one it names is someone else's; read the title.
+                name = surface_key(" ".join(tokens[i:])).split()
+                persons = [
+                    c
+                    for c in persons
+                    if c.person_id is not None
+                    and not names_someone_else(before, name, (), self.own_names(c.person_id))
+                ]
+                if not persons:
+                    return self._title_alone(tokens[: i - len(before)], on, ic)
             if persons:
                 office = self._office_in(prefix)
                 if office is not None:
@@ -454,6 +522,27 @@ class KnowledgeBase:
             if all(t.islower() or t.casefold() in _FILLERS for t in tokens[:i]):
                 return found
         return []
+
+    def _name_words_before(self, tokens: list[str], end: int) -> list[str]:
+        """The keys of the name words right before ``tokens[end]`` (text order), up to a
+        title, a common word or a name the knowledge base knows ("Iran's", "Russian")."""
+
+        def outward() -> Iterator[tuple[str, str]]:
+            for k in range(end - 1, -1, -1):
+                if any(self._direct(" ".join(tokens[s : k + 1]), None) for s in range(k + 1)):
+                    return
+                yield tokens[k], surface_key(tokens[k])
+
+        return list(reversed(name_run(outward(), self.title_words())))
+
+    def _title_alone(self, tokens: list[str], on: dt.date | None, ic: bool) -> list[Candidate]:
+        """The reading of the title before the name of someone the knowledge base does not
+        know ("Indian Home Minister" of "Indian Home Minister Amit Shah"), without the
+        office's holder: the text names another person."""
+        if not tokens:
+            return []
+        found = self.lookup(" ".join(tokens), on, ignore_case=ic)
+        return self._rank(replace(c, person_id=None) for c in found if c.how in ("office", "role"))
 
     def _office_in(self, prefix: list[str]) -> str | None:
         for start in range(len(prefix)):
@@ -544,8 +633,12 @@ class KnowledgeBase:
         if not bucket:
             return []
         exact = exact_key(text)
+        article = text[:4].casefold() == "the "
         entries = [
-            e for e in bucket if not e.form.case_sensitive or ignore_case or e.exact == exact
+            e
+            for e in bucket
+            if (not e.form.case_sensitive or ignore_case or e.exact == exact)
+            and (article or not _title_alias(e.form))
         ]
         if not entries:
             return []
@@ -829,6 +922,12 @@ class KnowledgeBase:
             seen.add(k)
             unique.append(c)
         return unique
+
+
+def _title_alias(form: SurfaceForm) -> bool:
+    """A person's alias written with the article ("the Shah") is a title: without it the
+    word is a surname ("Amit Shah", "Mr Shah"), and names no one in particular."""
+    return form.target_type == "person" and form.text[:4].casefold() == "the "
 
 
 def _singular_phrase(key: str) -> str | None:

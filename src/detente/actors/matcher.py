@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from detente.actors.kb import KnowledgeBase, SurfaceForm, surface_key
+from detente.actors.name_context import name_run, names_someone_else
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE_SUFFIX = re.compile(r"['’]s$", re.IGNORECASE)
@@ -94,6 +95,14 @@ class NameIndex:
         for key, form in extra:
             index[key].append(form)
         self._index = {key: tuple(forms) for key, forms in index.items()}
+        # Each person's names as word keys, and the words that are no name of anyone's, to
+        # tell "Shah" (the last Shah of Iran) from "Amit Shah" (see name_context).
+        self._own_names: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key, forms in self._index.items():
+            for form in forms:
+                if form.target_type == "person":
+                    self._own_names[form.target].append(key)
+        self._titles = kb.title_words()
         self.max_tokens = max((len(key) for key in self._index), default=1)
         # The longest name starting with each first word: most words start none, and a
         # position whose word starts no name costs one dictionary lookup.
@@ -136,6 +145,9 @@ class NameIndex:
                     continue
                 span = text[token.start : tokens[last].end]
                 forms = tuple(f for f in forms if _case_fits(span, f))
+                if forms and any(f.target_type == "person" for f in forms):
+                    known_until = matches[-1].last if matches else -1
+                    forms = self._in_context(text, tokens, i, last, forms, known_until)
                 if forms:
                     found = NameMatch(i, last, token.start, tokens[last].end, forms)
                     break
@@ -145,6 +157,99 @@ class NameIndex:
                 matches.append(found)
                 i = found.last + 1
         return matches
+
+    def own_names(self, person_id: str) -> list[tuple[str, ...]]:
+        """The word keys of every name of a person, as the matcher reads them."""
+        return self._own_names.get(person_id, [])
+
+    def _in_context(
+        self,
+        text: str,
+        tokens: list[Token],
+        first: int,
+        last: int,
+        forms: tuple[SurfaceForm, ...],
+        known_until: int,
+    ) -> tuple[SurfaceForm, ...]:
+        """The forms a name keeps where it stands: a person's name directly next to name
+        words that are none of the person's names ("Amit Shah", "Rahul Gandhi", "Hamid
+        Karzai International Airport") names someone else, and a title alias needs its
+        article ("the Shah").
+
+        ``known_until`` is the last token of the previous match: a known name before this
+        one ("Iran's Khamenei", "Russian President Putin") is no unknown name word.
+        """
+        before = self._name_words_before(text, tokens, first, known_until)
+        after = self._name_words_after(text, tokens, last)
+        key = _sequence_key(tokens[first : last + 1])
+        article = first > 0 and tokens[first - 1].key == "the"
+        kept = []
+        for form in forms:
+            if form.target_type == "person":
+                if form.text[:4].casefold() == "the " and not article:
+                    continue
+                if names_someone_else(before, key, after, self._own_names[form.target]):
+                    continue
+            kept.append(form)
+        return tuple(kept)
+
+    def _name_words_before(
+        self, text: str, tokens: list[Token], first: int, known_until: int
+    ) -> list[str]:
+        """Keys of the unknown name words directly before ``tokens[first]``, in text order."""
+
+        def outward() -> Iterator[tuple[str, str]]:
+            for k in range(first - 1, known_until, -1):
+                if tokens[k].possessive or not joined(text, tokens[k], tokens[k + 1]):
+                    return  # "Iran's Khamenei"; "Modi, Shah": a break ends the name
+                yield tokens[k].text, tokens[k].key
+
+        return list(reversed(name_run(outward(), self._titles)))
+
+    def _name_words_after(self, text: str, tokens: list[Token], last: int) -> list[str]:
+        """Keys of the unknown name words directly after ``tokens[last]``, in text order;
+        none in a headline's title case ("Netanyahu Vows Revenge"), where every word has
+        a capital."""
+        if tokens[last].possessive or last + 1 >= len(tokens) or title_case(tokens):
+            return []
+
+        def outward() -> Iterator[tuple[str, str]]:
+            for k in range(last + 1, len(tokens)):
+                if not joined(text, tokens[k - 1], tokens[k]) or self._starts_name(text, tokens, k):
+                    return
+                yield tokens[k].text, tokens[k].key
+                if tokens[k].possessive:
+                    return
+
+        return name_run(outward(), self._titles)
+
+    def _starts_name(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a known name starts at ``tokens[i]`` ("Kerry" then "Washington")."""
+        for last in range(i, min(i + self._longest_from.get(tokens[i].key, 0), len(tokens))):
+            forms = self._index.get(_sequence_key(tokens[i : last + 1]), ())
+            span = text[tokens[i].start : tokens[last].end]
+            if any(_case_fits(span, f) for f in forms):
+                return True
+        return False
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two words are written as parts of one name: a space or a hyphen between
+    them, or an initial's dot ("George W. Bush"); not a comma, a stop or a line break."""
+    gap = text[left.full_end : right.start]
+    if gap.strip(" -\u2010\u2011") == "" and "\n" not in gap:
+        return True
+    return len(left.text) == 1 and gap.strip() == "."
+
+
+def title_case(tokens: list[Token]) -> bool:
+    """A headline in title case: capitals everywhere, no lower-case word of four letters."""
+    capitalised = 0
+    for token in tokens:
+        if token.text.islower() and len(token.text) >= 4:
+            return False
+        capitalised += token.text[:1].isupper()
+    return capitalised >= 3
 
 
 def _sequence_key(tokens: list[Token]) -> tuple[str, ...]:

@@ -10,7 +10,11 @@ Three passes over a document:
    paragraph's, else the publication date) picks time-bounded identities ("Kabul" in 1998
    and in 2023), and names that need context ("the Islamic Republic", "Massoud") go to the
    reading the rest of the document makes salient;
-3. light coreference: "the group", "the two sides" point back to actors already named.
+3. light coreference: a person introduced by a title or in full and then named by surname
+   ("Sudan's army chief Abdel Khalil ... Khalil said") is the same actor and sector again,
+   and a surname the document gave someone else ("Rahul Gandhi ... Gandhi") never reads as
+   a namesake the knowledge base knows; "the group", "the two sides" point back to actors
+   already named.
 
 Every mention records how it was resolved, so a user can see why an actor is there.
 """
@@ -28,8 +32,9 @@ from importlib.resources import files
 
 import yaml
 
-from detente.actors.kb import Candidate, KnowledgeBase
-from detente.actors.matcher import NameIndex, NameMatch, Token, tokenize
+from detente.actors.kb import Candidate, KnowledgeBase, surface_key
+from detente.actors.matcher import NameIndex, NameMatch, Token, joined, title_case, tokenize
+from detente.actors.name_context import name_run, name_words, names_someone_else
 from detente.actors.places import place_forms, place_on
 from detente.model import Document, Mention
 from detente.nlp.timex import resolve_times
@@ -135,8 +140,11 @@ class ActorResolver:
             )
         ]
         found: list[_Found] = []
+        read: dict[int, tuple[list[Token], list[NameMatch]]] = {}
         for sentence, on in zip(sentences, dates, strict=True):
-            for item in self._phrases(sentence.text, on):
+            tokens = tokenize(sentence.text)
+            matches = read[sentence.index] = (tokens, self.index.find(sentence.text, tokens))
+            for item in self._phrases(sentence.text, on, *matches):
                 found.append(
                     _Found(
                         sentence.index,
@@ -152,6 +160,7 @@ class ActorResolver:
         # read only where its state is named ("Milak" in a report on Iran is no Indian town).
         salience = self._salience(found)
         mentions = [m for m in (self._choose(f, salience) for f in actors) if m is not None]
+        mentions = self._surnames(document, mentions, read)
         mentions += self._coreference(document, mentions)
         places = [
             dataclasses.replace(m, resolution="place")
@@ -162,9 +171,9 @@ class ActorResolver:
 
     # -- pass 1: phrases -----------------------------------------------------------------
 
-    def _phrases(self, text: str, on: dt.date | None) -> list[_Found]:
-        tokens = tokenize(text)
-        matches = self.index.find(text, tokens)
+    def _phrases(
+        self, text: str, on: dt.date | None, tokens: list[Token], matches: list[NameMatch]
+    ) -> list[_Found]:
         taken_until = 0
         out: list[_Found] = []
         for position, match in enumerate(matches):
@@ -353,6 +362,47 @@ class ActorResolver:
 
     # -- pass 3: light coreference ---------------------------------------------------------
 
+    def _surnames(
+        self,
+        document: Document,
+        mentions: list[Mention],
+        read: dict[int, tuple[list[Token], list[NameMatch]]],
+    ) -> list[Mention]:
+        """A person named in full, then by surname: "Indian Home Minister Rajesh Kumar
+        accused Pakistan ... Kumar said" (the title's actor and sector), "Amit Shah ...
+        Shah" (the person); and a surname the document gave someone else ("Rahul Gandhi
+        ... Gandhi") never reads as a namesake the knowledge base knows.
+
+        Document-level, after the first pass: a name is introduced by a title or role
+        mention it ends or directly follows ("Sudan's army chief Abdel Khalil", "the Indian
+        Home Minister, Amit Shah,"), by a person mention of several words, or by unknown
+        name words before a known surname; a later bare surname (or the full name) refers
+        to the latest introduction before it (resolution ``coreference``).
+        """
+        view = _DocumentNames(self, document, read)
+        people: list[_Introduced] = []
+        out: list[Mention] = []
+        for mention in mentions:
+            introduced = view.introduced_by(mention)
+            if introduced is None:
+                out.append(mention)
+                continue
+            if (
+                mention.resolution != "person"
+                and mention.person_id
+                and not view.own_name(introduced.name, mention.person_id)
+            ):
+                # "Indian Home Minister Rajesh Kumar" on a date the KB knows another holder
+                mention = dataclasses.replace(mention, person_id=None)
+                introduced = dataclasses.replace(introduced, antecedent=mention)
+            people.append(introduced)
+            out.append(mention)
+        people += view.others(out)
+        if not people:
+            return out
+        people.sort(key=lambda p: p.end)
+        return view.refer(people, out)
+
     def _coreference(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         rules = coreference_rules()
         out: list[Mention] = []
@@ -406,6 +456,200 @@ class ActorResolver:
         if actor_id is None or actor_id not in self.kb.actors:
             return None
         return self.kb.actor(actor_id).kind
+
+
+@dataclass(frozen=True, slots=True)
+class _Introduced:
+    """A person's name as a document first gives it, and who the person acts for (None:
+    someone the knowledge base does not know and no title placed)."""
+
+    name: tuple[str, ...]  # word keys
+    end: int  # document offset where the name ends
+    antecedent: Mention | None
+
+
+class _DocumentNames:
+    """The words of a document's sentences, read for the names of people (see
+    :meth:`ActorResolver._surnames`); each sentence is tokenised and matched once."""
+
+    def __init__(
+        self,
+        resolver: ActorResolver,
+        document: Document,
+        read: dict[int, tuple[list[Token], list[NameMatch]]],
+    ) -> None:
+        self.resolver = resolver
+        self.document = document
+        self.titles = resolver.kb.title_words()
+        self._matched = read
+        self._read: dict[int, tuple[list[Token], set[int]]] = {}
+
+    def words(self, sentence: int) -> tuple[list[Token], set[int]]:
+        """The sentence's tokens, and the indices of those inside a known name (as the
+        first pass matched them)."""
+        if sentence not in self._read:
+            tokens, matches = self._matched[sentence]
+            known: set[int] = set()
+            for match in matches:
+                known.update(range(match.first, match.last + 1))
+            self._read[sentence] = (tokens, known)
+        return self._read[sentence]
+
+    def own_name(self, name: Sequence[str], person_id: str) -> bool:
+        own = self.resolver.index.own_names(person_id)
+        return not names_someone_else(name[:-1], name[-1:], (), own)
+
+    def _run(self, sentence: int, indices: range) -> list[int]:
+        """The indices of the unknown name words met walking ``indices`` (outward from a
+        known name or a title), in walking order."""
+        tokens, known = self.words(sentence)
+        text = self.document.sentences[sentence].text
+        taken: list[int] = []
+        words: list[tuple[str, str]] = []
+        previous = None
+        for k in indices:
+            if previous is not None:
+                left, right = tokens[min(k, previous)], tokens[max(k, previous)]
+                if left.possessive or not joined(text, left, right):
+                    break  # "Iran's Khamenei"; "Modi, Shah": a break ends a name
+            if k in known:
+                break
+            taken.append(k)
+            words.append((tokens[k].text, tokens[k].key))
+            previous = k
+        return taken[: len(name_run(words, self.titles))]
+
+    def introduced_by(self, mention: Mention) -> _Introduced | None:
+        """The name a title or role mention gives ("... army chief Abdel Khalil"), or the
+        surname of a person named in several words ("Amit Shah")."""
+        if mention.resolution == "person" and " " not in mention.text.strip():
+            return None  # one word: a surname already
+        if mention.resolution not in ("person", "office", "role"):
+            return None
+        sentence = self.document.sentences[mention.sentence]
+        tokens, _known = self.words(mention.sentence)
+        if title_case(tokens):
+            return None
+        inside = [
+            k
+            for k, t in enumerate(tokens)
+            if t.start >= mention.start - sentence.start and t.end <= mention.end - sentence.start
+        ]
+        if not inside:
+            return None
+        if mention.resolution == "person":
+            common = name_words().common
+            while inside and (
+                tokens[inside[0]].text.islower()
+                or tokens[inside[0]].key in self.titles
+                or tokens[inside[0]].key in common
+            ):
+                inside = inside[1:]  # "the Shah", "President Putin": the name is the rest
+            full = tuple(tokens[k].key for k in inside)
+            if len(full) < 2 or len(full[-1]) < 2:
+                return None
+            return _Introduced(full, mention.end, mention)
+        run = self._run(mention.sentence, range(inside[-1], inside[0] - 1, -1))[::-1]
+        if not run:
+            after = inside[-1] + 1
+            if after >= len(tokens):
+                return None
+            gap = sentence.text[tokens[inside[-1]].full_end : tokens[after].start]
+            run = self._run(mention.sentence, range(after, len(tokens)))
+            if gap.strip() == ",":
+                # an apposition, closed by a comma: "the Indian Home Minister, Amit Shah, said"
+                close = tokens[run[-1] + 1].start if run and run[-1] + 1 < len(tokens) else None
+                closing = sentence.text[tokens[run[-1]].full_end : close] if run else ""
+                if not closing.strip().startswith((",", ")")):
+                    return None
+            elif gap.strip():
+                return None
+        if not run or len(tokens[run[-1]].key) < 2:
+            return None
+        if mention.resolution == "role" and len(run) < 2:
+            return None  # "Iranian officials Tasnim ...": a role noun seldom names one person
+        name = tuple(tokens[k].key for k in run)
+        return _Introduced(name, sentence.start + tokens[run[-1]].end, mention)
+
+    def others(self, mentions: list[Mention]) -> list[_Introduced]:
+        """Unknown name words before a known surname, in sentences where a one-word
+        person's name is written ("Rahul Gandhi" where the knowledge base knows "Gandhi"):
+        the document names someone else by it."""
+        surnames = {
+            surface_key(m.text) for m in mentions if m.resolution == "person" and " " not in m.text
+        }
+        out: list[_Introduced] = []
+        if not surnames:
+            return out
+        for sentence in self.document.sentences:
+            tokens, known = self.words(sentence.index)
+            for k, token in enumerate(tokens):
+                if k in known or token.key not in surnames or not token.text[:1].isupper():
+                    continue
+                run = self._run(sentence.index, range(k - 1, -1, -1))[::-1]
+                if run:
+                    name = (*(tokens[j].key for j in run), token.key)
+                    out.append(_Introduced(name, sentence.start + token.end, None))
+        return out
+
+    def refer(self, people: list[_Introduced], mentions: list[Mention]) -> list[Mention]:
+        """Later bare surnames (or full names) read as the latest introduction before them;
+        a person mention of a surname the document gave someone else is dropped."""
+        common = name_words().common
+        # "Theresa May ... May 5": a surname that is also a common word is never read alone
+        surnames = {p.name[-1] for p in people} - common - self.titles
+        kept = [m for m in mentions if not self._retold(m, people)]
+        out = list(kept)
+        for sentence in self.document.sentences:
+            tokens, _known = self.words(sentence.index)
+            for k, token in enumerate(tokens):
+                if token.key not in surnames or not token.text[:1].isupper():
+                    continue
+                at = sentence.start + token.start
+                if any(m.start <= at < m.end for m in kept):
+                    continue  # an actor mention already ("Amit Shah" itself, "John Kerry")
+                latest = [p for p in people if p.end <= at and p.name[-1] == token.key]
+                antecedent = latest[-1].antecedent if latest else None
+                if antecedent is None:
+                    continue  # someone the document names, but no title placed
+                person = latest[-1]
+                before = self._run(sentence.index, range(k - 1, -1, -1))[::-1]
+                given = [tokens[j].key for j in before]
+                if names_someone_else(given, (token.key,), (), [person.name]):
+                    continue  # "Ravi Kumar" is not Rajesh Kumar
+                start = sentence.start + tokens[before[0] if before else k].start
+                end = sentence.start + token.end
+                text = self.document.text[start:end]
+                out.append(_surname(sentence.index, start, text, antecedent))
+        return out
+
+    def _retold(self, mention: Mention, people: list[_Introduced]) -> bool:
+        """Whether a one-word person mention is a surname the document gave someone else
+        before it."""
+        if mention.resolution != "person" or " " in mention.text:
+            return False
+        key = surface_key(mention.text)
+        latest = [p for p in people if p.end <= mention.start and p.name[-1] == key]
+        if not latest or latest[-1].antecedent is mention:
+            return False
+        person = latest[-1]
+        if person.antecedent is not None and person.antecedent.person_id == mention.person_id:
+            return False
+        return mention.person_id is None or not self.own_name(person.name, mention.person_id)
+
+
+def _surname(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
+    return Mention(
+        sentence=sentence,
+        start=start,
+        end=start + len(text),
+        text=text,
+        actor_id=antecedent.actor_id,
+        resolution="coreference",
+        sector=antecedent.sector,
+        person_id=antecedent.person_id,
+        confidence=round(antecedent.confidence * 0.8, 3),
+    )
 
 
 def _refer(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
