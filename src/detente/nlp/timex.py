@@ -158,7 +158,6 @@ _SEASONS = {
 class _Vocabulary:
     numbers: dict[str, int]
     recent: int
-    recent_days: int
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
     weekday_not_after: frozenset[str]
@@ -182,7 +181,6 @@ def _load_vocabulary() -> _Vocabulary:
     return _Vocabulary(
         numbers={str(k).lower(): int(v) for k, v in raw["number_words"].items()},
         recent=int(raw["recent_count"]),
-        recent_days=int(raw["recent_days"]),
         not_year_after=words("not_year_after"),
         not_year_before=words("not_year_before"),
         weekday_not_after=words("weekday_not_after"),
@@ -931,18 +929,17 @@ def _h_now(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_recent(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """ "recently", "recent tensions": the few months before the reference date; vague, so
-    an explicit date in the same sentence wins."""
+    """ "recently", "recent tensions": some time shortly before the reference date, which is
+    how coders date it (the publication date, as "now" is); vague, so an explicit date in
+    the same sentence wins. Its span is the reference day: its start is no date the text
+    gives."""
     ref, lower = ctx.ref, ctx.lower
     if ref is None or _letter_before(lower, m.start()) or _letter_after(lower, m.end()):
         return None
     if lower[m.end() : m.end() + 1] in {"-", "'", "’"}:
         return None  # "recently-built": describes a thing, dates no event
-    start = ref - timedelta(days=_VOCAB.recent_days)
     # No "before"/"after" operator: in "before recent tensions" the tensions are recent.
-    return _cand(
-        m.start(), m.end(), (start, ref), Precision.MONTH, True, vague=True, operators=False
-    )
+    return _cand(m.start(), m.end(), (ref, ref), Precision.DAY, True, vague=True, operators=False)
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1414,11 +1411,10 @@ def _time_expressions(text: str, reference: date | None) -> tuple[TimeSpan, ...]
 def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
     """The expression that best dates the sentence's main event, or None.
 
-    The first expression that can date an event wins; "now", "currently" and the like count
-    only when the sentence has nothing else. "Recently" dates nothing (the sentence falls
-    back to its paragraph's or its document's date), nor does a span that runs up to the
-    present ("since January", "since 1975": the event happened within it, not at its
-    start). Durations ("for 20 years") and ages ("30-year-old") are never expressions.
+    The first expression that can date an event wins; "now", "recently" and the like count
+    only when the sentence has nothing else. A span that runs up to the present ("since
+    January", "since 1975") dates no event: the event happened within it, not at its start.
+    Durations ("for 20 years") and ages ("30-year-old") are never expressions.
     """
     spans = [s for s in find_time_expressions(text, reference) if dates_an_event(s)]
     for span in spans:
@@ -1428,15 +1424,12 @@ def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
 
 
 def dates_an_event(span: TimeSpan) -> bool:
-    """Whether an expression can date an event rather than only bound it or hedge it."""
-    lower = span.text.lower()
-    return not _UNDATED.fullmatch(lower) and not _OPEN_SPAN.match(lower)
+    """Whether an expression can date an event rather than only bound it."""
+    return not _OPEN_SPAN.match(span.text.lower())
 
 
 # "since 2021", "ever since the war": from then until now
 _OPEN_SPAN = re.compile(r"(?:ever\s+)?since\b")
-# some time before now, how long before unsaid
-_UNDATED = re.compile(r"recent|recently|lately|of\s+late")
 
 
 def document_span(document_date: date | None) -> tuple[TimeSpan | None, str]:
