@@ -103,3 +103,13 @@ def test_ambiguous_names_take_their_context(resolver: ActorResolver) -> None:
 def test_un_peacekeepers_are_the_un_military(resolver: ActorResolver) -> None:
     found = resolver.resolve(document_of("Blue helmets patrolled the border.", "2024-01-01"))
     assert [(m.actor_id, m.sector) for m in found] == [("un", "MIL")]
+
+
+def test_the_coalition_against_daesh_and_iraqi_kurdistans_government(
+    resolver: ActorResolver,
+) -> None:
+    text = "The Global Coalition and the Kurdistan Regional Government met Bashar al-Asad."
+    found = {(m.actor_id, m.sector) for m in resolver.resolve(document_of(text, "2016-05-01"))}
+    assert ("global-coalition-against-daesh", None) in found
+    assert ("kurdistan-regional-government", "GOV") in found
+    assert ("syria", "GOV") in found
