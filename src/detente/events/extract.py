@@ -180,6 +180,17 @@ class EventExtractor:
             "event_doer": lambda query, sides: (),
         }
         self.rules = load_argument_rules((tuple(self._source_rules), tuple(self._target_rules)))
+        # the table in its order, the rules that run per trigger only
+        self._source_order = [
+            (name, self._source_rules[name])
+            for name in self.rules.names("source")
+            if name not in ("trigger_slot", "implied_part")  # implied: once targets are known
+        ]
+        self._target_order = [
+            (name, self._target_rules[name])
+            for name in self.rules.names("target")
+            if name != "trigger_slot"
+        ]
         self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
 
     # -- entry point ---------------------------------------------------------------------
@@ -333,14 +344,12 @@ class EventExtractor:
             found = self._trigger_slot(query, sides, side)
             if found:
                 sides.set(side, found, "trigger_slot")
-        for name in self.rules.names("source"):
+        for name, rule in self._source_order:
             if sides.sources or sides.reciprocal_pair:
                 break
-            if name in ("trigger_slot", "implied_part"):
-                continue  # implied parts wait until the targets are known
             if name == "between_parties" and sides.targets:
                 continue
-            found = self._source_rules[name](query, sides)
+            found = rule(query, sides)
             if found:
                 sides.set("source", found, name)
         if query.trigger.cameo == "042" and self._armed_force(sides.sources):
@@ -350,12 +359,12 @@ class EventExtractor:
             if not kept:
                 sides.target_rule = None
             sides.targets = kept
-        for name in self.rules.names("target"):
+        for name, rule in self._target_order:
             if sides.targets or sides.reciprocal_pair:
                 break
-            if name == "trigger_slot":
-                continue
-            found = self._not_the_source(sides, self._target_rules[name](query, sides))
+            found = rule(query, sides)
+            if found and sides.sources:
+                found = self._not_the_source(sides, found)
             if found:
                 sides.set("target", found, name)
         if (
