@@ -569,6 +569,7 @@ def test_a_well_known_event_dates_a_sentence() -> None:
 
 def test_a_span_up_to_now_and_recently_date_no_event() -> None:
     assert sentence_time("Kenya has shelled the border town since January.", REF) is None
+    assert sentence_time("Kenya agreed to buy maize through January.", REF) is None
     recent = sentence_time("After recent talks, Kenya signed the accord.", REF)
     assert recent is not None and (recent.start, recent.end) == (REF, REF)
     span = sentence_time("Since 2021 the two have clashed, and in May 2023 they met.", REF)

@@ -1970,7 +1970,7 @@ def _clause_time(trigger: Any, context: SentenceContext) -> tuple[TimeSpan | Non
         return context.time, context.time_origin
     doc = trigger.doc
     for expression in context.expressions:
-        if not dates_an_event(expression):
+        if not dates_an_event(expression, doc.text):
             continue
         span = doc.char_span(expression.char_start, expression.char_end, alignment_mode="expand")
         if span is None:

@@ -1413,23 +1413,29 @@ def sentence_time(text: str, reference: date | None) -> TimeSpan | None:
 
     The first expression that can date an event wins; "now", "recently" and the like count
     only when the sentence has nothing else. A span that runs up to the present ("since
-    January", "since 1975") dates no event: the event happened within it, not at its start.
+    January", "since 1975") dates no event: the event happened within it, not at its start;
+    nor does the end of how long something lasts ("purchases through January").
     Durations ("for 20 years") and ages ("30-year-old") are never expressions.
     """
-    spans = [s for s in find_time_expressions(text, reference) if dates_an_event(s)]
+    spans = [s for s in find_time_expressions(text, reference) if dates_an_event(s, text)]
     for span in spans:
         if not _VAGUE.fullmatch(span.text.lower()):
             return span
     return spans[0] if spans else None
 
 
-def dates_an_event(span: TimeSpan) -> bool:
-    """Whether an expression can date an event rather than only bound it."""
-    return not _OPEN_SPAN.match(span.text.lower())
+def dates_an_event(span: TimeSpan, sentence: str = "") -> bool:
+    """Whether an expression can date an event rather than only bound it (``sentence``: the
+    text the span's offsets are in, to see the word before it)."""
+    before = sentence[max(0, span.char_start - 12) : span.char_start].lower().split()
+    return not _OPEN_SPAN.match(span.text.lower()) and not (
+        before and _OPEN_SPAN.fullmatch(before[-1])
+    )
 
 
-# "since 2021", "ever since the war": from then until now
-_OPEN_SPAN = re.compile(r"(?:ever\s+)?since\b")
+# "since 2021", "ever since the war": from then until now; "until the end of the week",
+# "through January": how long something lasts, not when it was done
+_OPEN_SPAN = re.compile(r"(?:ever\s+)?since\b|until\b|till\b|through\b")
 
 
 def document_span(document_date: date | None) -> tuple[TimeSpan | None, str]:
