@@ -226,3 +226,9 @@ def test_denying_its_own_act_targets_no_one_the_act_names(setup: Any) -> None:
 def test_from_says_whose_a_doer_is_but_not_where_an_object_goes(setup: Any) -> None:
     found = pairs(triples(events_of(setup, "Kenya withdrew its forces from Somalia.")))
     assert ("kenya", "RETREAT", "somalia") in found
+
+
+def test_a_participle_clause_shares_its_main_clauses_time(setup: Any) -> None:
+    text = "Peru and Chile ended their talks in Lima on Friday, agreeing to meet again in May."
+    agreements = [e for e in events_of(setup, text, "2024-06-12") if e.type == "AGREE"]
+    assert agreements and all(str(e.time_start) == "2024-06-07" for e in agreements)

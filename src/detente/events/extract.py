@@ -2003,7 +2003,10 @@ def _dates_clause_of(expression: Any, trigger: Any) -> bool:
                 return False
             if node.dep_ == "advcl":
                 marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-                if not marks & _TEMPORAL_MARKS:
+                # a participle clause with no subordinator shares its main clause's time:
+                # "concluded their meeting on Friday, agreeing to hold new talks"
+                participle = not marks and node.tag_ in ("VBG", "VBN")
+                if not participle and not marks & _TEMPORAL_MARKS:
                     return False
     return True
 
