@@ -639,16 +639,9 @@ class _DocumentNames:
 
 
 def _surname(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
-    return Mention(
-        sentence=sentence,
-        start=start,
-        end=start + len(text),
-        text=text,
-        actor_id=antecedent.actor_id,
-        resolution="coreference",
-        sector=antecedent.sector,
-        person_id=antecedent.person_id,
-        confidence=round(antecedent.confidence * 0.8, 3),
+    """A surname standing for a person named before: the person's mention, retold."""
+    return dataclasses.replace(
+        _refer(sentence, start, text, antecedent), person_id=antecedent.person_id
     )
 
 

@@ -296,8 +296,7 @@ def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
 
 def _speaker_of(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
     """The actor the sentence quotes or reports: the subject of a verb of saying."""
-    cues = modality_cues()
-    speaking = cues.attribution_verbs | cues.reporting_verbs
+    speaking = modality_cues().speaking_verbs
     for token in (doc[i] for i in tokens_among(doc, speaking, ("LEMMA",))):
         if token.pos_ == "VERB":
             for child in token.children:

@@ -865,19 +865,7 @@ class EventExtractor:
             targets = _owners(thing, actors)
             if not sources or not targets:
                 continue
-            yield Finding(
-                type="ACCUSE",
-                trigger=verb,
-                sources=sources,
-                targets=targets,
-                reciprocal=False,
-                polarity=None,
-                intensity=None,
-                cameo="111",
-                pattern=f"{verb.lemma_.lower()} … {label.lemma_.lower()} (label)",
-                source_rule="trigger_slot",
-                target_rule="event_doer",
-            )
+            yield _accusation(verb, sources, targets, "111", f"{label.lemma_.lower()} (label)")
 
     # -- relation-state statements ---------------------------------------------------------
 
@@ -1271,8 +1259,7 @@ def _accusations_by_report(
     """ "Rwanda said a fighter jet from the DRC violated its airspace", "Seoul said the North
     fired shells at its border posts": an actor that reports a hostile act against itself
     accuses the doer (CAMEO 112), whether or not the act happened."""
-    cues = modality_cues()
-    speaking = cues.reporting_verbs | cues.attribution_verbs
+    speaking = modality_cues().speaking_verbs
     told: set[tuple[str | None, str | None]] = {
         (s.mention.actor_id, t.mention.actor_id)
         for f in findings
@@ -1300,22 +1287,32 @@ def _accusations_by_report(
             continue
         told |= pairs
         act = finding.trigger.lemma_.lower()
-        out.append(
-            Finding(
-                type="ACCUSE",
-                trigger=verb,
-                sources=accusers,
-                targets=doers,
-                reciprocal=False,
-                polarity=None,
-                intensity=None,
-                cameo="112",
-                pattern=f"{verb.lemma_.lower()} … {act} (victim's report)",
-                source_rule="trigger_slot",
-                target_rule="event_doer",
-            )
-        )
+        out.append(_accusation(verb, accusers, doers, "112", f"{act} (victim's report)"))
     return out
+
+
+def _accusation(
+    verb: Any,
+    accusers: tuple[ActorToken, ...],
+    accused: tuple[ActorToken, ...],
+    cameo: str,
+    how: str,
+) -> Finding:
+    """An accusation read off another construction than a trigger of its own: the speaker's
+    verb is its trigger, and the accused are the doers of what it is about."""
+    return Finding(
+        type="ACCUSE",
+        trigger=verb,
+        sources=accusers,
+        targets=accused,
+        reciprocal=False,
+        polarity=None,
+        intensity=None,
+        cameo=cameo,
+        pattern=f"{verb.lemma_.lower()} … {how}",
+        source_rule="trigger_slot",
+        target_rule="event_doer",
+    )
 
 
 def _reporting_verb(trigger: Any, verbs: frozenset[str]) -> Any | None:
@@ -1777,7 +1774,7 @@ def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         speaker_verb = clause.head
-        speaking = cues.reporting_verbs | cues.attribution_verbs
+        speaking = cues.speaking_verbs
         if clause.dep_ != "ccomp" or speaker_verb.lemma_.lower() not in speaking:
             continue
         speakers = _unique(

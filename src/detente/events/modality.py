@@ -32,6 +32,11 @@ class ModalityCues:
     denial_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
 
+    @property
+    def speaking_verbs(self) -> frozenset[str]:
+        """Every verb that says who speaks: attribution and unverified report alike."""
+        return _speaking_verbs(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Modality:
@@ -48,6 +53,12 @@ class Modality:
     # "Iraq must cooperate", "the US should mediate": an obligation someone states, so the
     # act itself is not asserted; the statement is a demand.
     obliged: bool = False
+
+
+@cache
+def _speaking_verbs(cues: ModalityCues) -> frozenset[str]:
+    """Built once per set of cues: sentences ask for it one by one."""
+    return cues.attribution_verbs | cues.reporting_verbs
 
 
 @cache
