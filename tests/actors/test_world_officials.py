@@ -188,3 +188,29 @@ def test_the_sides_of_a_war_in_a_sentence(kb: KnowledgeBase) -> None:
     assert people["abdel-fattah-al-burhan"] == "sudan"
     assert people["dmytro-kuleba"] == "ukraine"
     assert people["steve-witkoff"] == "united-states"  # named before his term: still the US
+
+
+@pytest.mark.parametrize(
+    ("office", "on", "person"),
+    [
+        ("speaker", D(2022, 8, 5), "nancy-pelosi"),
+        ("speaker", D(2017, 1, 1), "paul-ryan"),
+        ("speaker", D(2024, 3, 1), "mike-johnson"),
+        ("majority-leader", D(2022, 1, 1), "chuck-schumer"),
+    ],
+)
+def test_the_leaders_of_the_us_congress_in_their_terms(
+    kb: KnowledgeBase, office: str, on: dt.date, person: str
+) -> None:
+    holder = kb.office_holder("united-states", office, on)
+    assert holder is not None and holder.id == person
+
+
+def test_a_speaker_of_the_house_acts_for_the_legislature_not_the_administration(
+    kb: KnowledgeBase,
+) -> None:
+    resolver = ActorResolver(kb)
+    text = "Beijing sanctioned House Speaker Nancy Pelosi on Friday."
+    mentions = resolver.resolve(document_of(text, "2022-08-05"))
+    speaker = [m for m in mentions if "Pelosi" in m.text]
+    assert speaker and speaker[0].actor_id == "united-states" and speaker[0].sector == "LEG"

@@ -161,6 +161,7 @@ class EventExtractor:
             "pronoun": self._pronoun,
             "possessive_pronoun": self._possessive_pronoun,
             "governing_subject": self._governing_subject,
+            "meeting_participant": self._meeting_participant,
             "between_parties": self._between_parties,
             "implied_part": lambda query, sides: (),  # run once the targets are known
         }
@@ -213,7 +214,10 @@ class EventExtractor:
         findings += list(self._labels(doc, actors))
         findings = _aimed_at_doers(_without_empty_intent(findings), actors)
         findings += _accusations_by_report(findings, actors)
-        findings = _embedded(_demanded_acts(findings, self._light_verb_of), self._light_verb_of)
+        findings = _demanded_acts(
+            findings, self._light_verb_of, self.lexicon.circumstantial_prepositions
+        )
+        findings = _embedded(findings, self._light_verb_of)
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
@@ -455,6 +459,21 @@ class EventExtractor:
             return ()
         return found
 
+    def _meeting_participant(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "After a meeting with Pelosi in Tokyo, Kishida called for ...", "following talks
+        with Putin, Erdogan said ...": whoever acts after, during or following a meeting took
+        part in it. Only meetings: "after the attack on the embassy, the US ..." is no sign
+        that the US attacked."""
+        token = query.token
+        if query.pos != "NOUN" or query.trigger.type != "CONSULT" or token.dep_ != "pobj":
+            return ()
+        prep = token.head
+        if prep.dep_ != "prep" or prep.lower_ not in self.lexicon.circumstantial_prepositions:
+            return ()
+        if prep.head.pos_ not in ("VERB", "AUX"):
+            return ()
+        return _subject_actors(prep.head, query.actors)
+
     def _between_parties(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         between = self._between(query.token, query.actors)
         if len(between) < 2:
@@ -480,7 +499,9 @@ class EventExtractor:
     def _phrase_position(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
             return ()
-        return _phrase_target(query.token, sides.sources, query.actors)
+        return _phrase_target(
+            query.token, sides.sources, query.actors, self.lexicon.circumstantial_prepositions
+        )
 
     def _object_place(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _object_place_target(query.token, sides.sources, query.places)
@@ -1376,12 +1397,15 @@ def _owners(thing: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, .
     return ()
 
 
-def _demanded_acts(findings: list[Finding], light_verb_of: Callable[[Any], Any]) -> list[Finding]:
+def _demanded_acts(
+    findings: list[Finding], light_verb_of: Callable[[Any], Any], circumstances: frozenset[str]
+) -> list[Finding]:
     """ "demanded that Israel ease restrictions": easing is asked for, not done.
 
     An act in the complement of a REQUEST (or of the light verb of a demand noun: "repeated
     its demand that ...") is marked demanded (read as hedged and reported, and less sure), so
-    the demand, not the act, is what the sentence asserts.
+    the demand, not the act, is what the sentence asserts. An act told as the demand's
+    circumstance ("after a meeting with Pelosi, Kishida called for ...") is not its content.
     """
     requests = {f.trigger.i for f in findings if f.type == "REQUEST"}
     requests |= {
@@ -1396,6 +1420,8 @@ def _demanded_acts(findings: list[Finding], light_verb_of: Callable[[Any], Any])
         node = finding.trigger
         for _ in range(4):
             if node.dep_ not in _DEMAND_LINKS or node.head.i == node.i:
+                break
+            if node.dep_ == "prep" and node.lower_ in circumstances:
                 break
             node = node.head
             if node.i in requests and finding.type != "REQUEST":
@@ -1620,10 +1646,14 @@ def _without_empty_intent(findings: list[Finding]) -> list[Finding]:
 _OTHER_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "parataxis", "relcl", "punct"})
 
 
-def _own_phrase(head: Any, *, subordinate_clauses: bool) -> list[Any]:
+def _own_phrase(
+    head: Any, *, subordinate_clauses: bool, circumstances: frozenset[str] = frozenset()
+) -> list[Any]:
     """The words of a head's own phrase, in text order, the head included: its dependents
     without subjects, content clauses and relative clauses (their words belong to other
-    events), and without clauses opened by a subordinator unless ``subordinate_clauses``."""
+    events), without clauses opened by a subordinator unless ``subordinate_clauses``, and
+    without the phrases of the prepositions in ``circumstances`` ("after a meeting with
+    Pelosi", "according to US officials")."""
     reached = [head]
     stack = [c for c in head.children if c.dep_ not in _OTHER_CLAUSES]
     while stack:
@@ -1634,23 +1664,29 @@ def _own_phrase(head: Any, *, subordinate_clauses: bool) -> list[Any]:
             and any(c.dep_ == "mark" for c in node.children)
         ):
             continue
+        if node.dep_ == "prep" and node.lower_ in circumstances:
+            continue
         reached.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
     return sorted(reached, key=lambda t: t.i)
 
 
 def _phrase_target(
-    trigger: Any, sources: Sequence[ActorToken], actors: dict[int, list[Mention]]
+    trigger: Any,
+    sources: Sequence[ActorToken],
+    actors: dict[int, list[Mention]],
+    circumstances: frozenset[str],
 ) -> tuple[ActorToken, ...]:
     """The first actor in the trigger's own phrase, when no relation names a target.
 
     PETRARCH's rule, kept as a last resort: "arrived in Amman on a visit", "aid for Romania",
     "began a hunger strike to demand the return of property seized by government forces".
     Subjects, content clauses, relative clauses and clauses with a subordinator ("when",
-    "because") are left out: their actors belong to other events.
+    "because") are left out, and so are circumstances ("after a meeting with Pelosi"):
+    their actors belong to other events.
     """
     taken = {s.token.i for s in sources}
-    for node in _own_phrase(trigger, subordinate_clauses=False):
+    for node in _own_phrase(trigger, subordinate_clauses=False, circumstances=circumstances):
         if _backer(node):
             continue  # "rebels backed by Turkey" are not Turkey
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
@@ -2021,10 +2057,12 @@ def _pronoun_subject(
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("attr", "acomp"):
         return ()  # "It was the deadliest attack": the pronoun is the event, not its doer
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    for _ in range(3):  # "it is willing to withdraw": the controlling clause has the subject
+    for _ in range(3):
+        # "it is willing to withdraw": the controlling clause has the subject; "it would
+        # cancel or suspend dialogue": so has the first of two verbs that share it
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             break
-        if clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
+        if clause.dep_ not in ("xcomp", "acomp", "conj") or clause.head.i == clause.i:
             break
         clause = clause.head
     pronoun = next(

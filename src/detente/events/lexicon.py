@@ -98,6 +98,7 @@ _SECTIONS: Final = frozenset(
         "projectiles",
         "labelling_verbs",
         "condemning_words",
+        "circumstantial_prepositions",
         "implied_part_types",
         "domestic_targets",
         "surface_variants",
@@ -513,6 +514,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "projectiles",
         "labelling_verbs",
         "condemning_words",
+        "circumstantial_prepositions",
         "implied_part_types",
         "surface_variants",
     ):
@@ -657,6 +659,7 @@ class Lexicon:
         )
         self.labelling_verbs: frozenset[str] = union("labelling_verbs")
         self.condemning_words: frozenset[str] = union("condemning_words")
+        self.circumstantial_prepositions: frozenset[str] = union("circumstantial_prepositions")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
