@@ -103,6 +103,19 @@ def test_coreference_of_group_and_pair(resolver: ActorResolver) -> None:
     assert pair == {"iran", "tajikistan"}
 
 
+def test_the_two_sides_are_a_pair_named_together_not_where_they_met(
+    resolver: ActorResolver,
+) -> None:
+    found = mentions(
+        resolver,
+        "Peru accused Chile of moving troops to the border. Chile denied it. "
+        "Talks between Chile and Peru in the Bolivian capital La Paz ended without a deal. "
+        "Brazil offered to mediate. The two countries traded blame for the failure.",
+    )
+    pair = {m.actor_id for m in found if m.text == "The two countries"}
+    assert pair == {"peru", "chile"}
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

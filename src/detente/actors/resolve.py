@@ -423,18 +423,46 @@ class ActorResolver:
                     out.append(_refer(sentence.index, start, match.group(), antecedent))
             for match in pairs_named:
                 start = sentence.start + match.start()
-                before = [m for m in earlier if m.end <= start and m.actor_id]
+                before = [
+                    m
+                    for m in earlier
+                    if m.end <= start and m.actor_id and not _a_location(document.text, m)
+                ]
                 states_only = rules.state_words.search(match.group()) is not None
-                pair: list[Mention] = []
-                for m in reversed(before):
-                    key = self._pair_key(m.actor_id, states_only)
-                    if key and all(self._pair_key(p.actor_id, states_only) != key for p in pair):
-                        pair.append(m)
-                    if len(pair) == 2:
-                        break
-                if len(pair) == 2:
+                pair = self._pair(before, mentions, states_only)
+                if pair:
                     out += [_refer(sentence.index, start, match.group(), m) for m in pair]
         return out
+
+    def _pair(
+        self, before: list[Mention], everywhere: list[Mention], states_only: bool
+    ) -> tuple[Mention, Mention] | None:
+        """The two parties "the two sides", "both countries", "the neighbours" stand for.
+
+        Two actors named together in one sentence ("talks between the DRC and Rwanda") are a
+        pair; among several such pairs, or none, the parties the document names most (its
+        story's two sides), the later on a tie.
+        """
+        latest: dict[str, Mention] = {}
+        by_sentence: dict[int, set[str]] = {}
+        for m in before:
+            key = self._pair_key(m.actor_id, states_only)
+            if key:
+                latest[key] = m
+                by_sentence.setdefault(m.sentence, set()).add(key)
+        # the most recent few: a paragraph of 200 names makes no quadratic search
+        keys = sorted(latest, key=lambda k: latest[k].start)[-_PAIR_CANDIDATES:]
+        if len(keys) < 2:
+            return None
+        named = Counter(self._pair_key(m.actor_id, states_only) for m in everywhere)
+
+        def rank(pair: tuple[str, str]) -> tuple[bool, int, int]:
+            a, b = pair
+            together = any(a in keys and b in keys for keys in by_sentence.values())
+            return together, named[a] + named[b], min(latest[a].start, latest[b].start)
+
+        a, b = max(((a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]), key=rank)
+        return latest[a], latest[b]
 
     def _pair_key(self, actor_id: str | None, states_only: bool) -> str | None:
         """What makes two antecedents distinct: the actor, or for "the two countries" its state."""
@@ -698,3 +726,15 @@ def _people_noun(word: str) -> bool:
 
 def _text_order(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.actor_id or "")
+
+
+_PAIR_CANDIDATES = 8
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+
+
+def _a_location(text: str, mention: Mention) -> bool:
+    """Whether a capital or state is named as where something happened ("talks ... in the
+    Angolan capital Luanda", "met in Hanoi"): a place, not a party to what happened there."""
+    if mention.resolution not in ("metonym", "name", "alias"):
+        return False
+    return _LOCATIVE.search(text[max(0, mention.start - 60) : mention.start]) is not None
