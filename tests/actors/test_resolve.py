@@ -116,6 +116,16 @@ def test_the_two_sides_are_a_pair_named_together_not_where_they_met(
     assert pair == {"peru", "chile"}
 
 
+def test_the_bloc_is_the_international_body_named_before(resolver: ActorResolver) -> None:
+    found = mentions(
+        resolver,
+        "Chad asked the African Union for help against Boko Haram. "
+        "The bloc sent envoys, and the group attacked again.",
+    )
+    refer = {m.text: m.actor_id for m in found if m.resolution == "coreference"}
+    assert refer == {"The bloc": "african-union", "the group": "boko-haram"}
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

@@ -48,9 +48,11 @@ _EXTEND_LEFT = 4
 @dataclass(frozen=True, slots=True)
 class CoreferenceRules:
     group: re.Pattern[str]
+    body: re.Pattern[str]
     pair: re.Pattern[str]
     state_words: re.Pattern[str]
     group_kinds: frozenset[str]
+    body_kinds: frozenset[str]
     window: int
 
 
@@ -85,11 +87,16 @@ def coreference_rules() -> CoreferenceRules:
         assert isinstance(items, list)
         return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.IGNORECASE)
 
-    kinds = raw["group_kinds"]
-    window = raw["window"]
-    assert isinstance(kinds, list) and isinstance(window, int)
+    kinds, body_kinds, window = raw["group_kinds"], raw["body_kinds"], raw["window"]
+    assert isinstance(kinds, list) and isinstance(body_kinds, list) and isinstance(window, int)
     return CoreferenceRules(
-        pattern("group"), pattern("pair"), pattern("state_words"), frozenset(kinds), window
+        group=pattern("group"),
+        body=pattern("body"),
+        pair=pattern("pair"),
+        state_words=pattern("state_words"),
+        group_kinds=frozenset(kinds),
+        body_kinds=frozenset(body_kinds),
+        window=window,
     )
 
 
@@ -407,20 +414,21 @@ class ActorResolver:
         rules = coreference_rules()
         out: list[Mention] = []
         for sentence in document.sentences:
-            groups_named = list(rules.group.finditer(sentence.text))
+            singles = [
+                (match, rules.group_kinds) for match in rules.group.finditer(sentence.text)
+            ] + [(match, rules.body_kinds) for match in rules.body.finditer(sentence.text)]
             pairs_named = list(rules.pair.finditer(sentence.text))
-            if not groups_named and not pairs_named:
+            if not singles and not pairs_named:
                 continue  # most sentences: no need to gather the mentions before
             earlier = [
                 m for m in mentions if sentence.index - rules.window <= m.sentence <= sentence.index
             ]
-            for match in groups_named:
+            for match, kinds in singles:
                 start = sentence.start + match.start()
                 before = [m for m in earlier if m.end <= start and m.actor_id]
-                groups = [m for m in before if self._kind(m.actor_id) in rules.group_kinds]
-                if groups:
-                    antecedent = groups[-1]
-                    out.append(_refer(sentence.index, start, match.group(), antecedent))
+                found = [m for m in before if self._kind(m.actor_id) in kinds]
+                if found:
+                    out.append(_refer(sentence.index, start, match.group(), found[-1]))
             for match in pairs_named:
                 start = sentence.start + match.start()
                 before = [
