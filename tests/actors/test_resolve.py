@@ -126,6 +126,16 @@ def test_the_bloc_is_the_international_body_named_before(resolver: ActorResolver
     assert refer == {"The bloc": "african-union", "the group": "boko-haram"}
 
 
+def test_a_bare_title_names_the_official_who_held_it_before(resolver: ActorResolver) -> None:
+    found = mentions(
+        resolver,
+        "Ethiopian Prime Minister Abiy Ahmed ordered the army north. "
+        "The prime minister said the rebels had attacked a base. The foreign minister agreed.",
+    )
+    refer = {m.text: m.actor_id for m in found if m.resolution == "coreference"}
+    assert refer == {"The prime minister": "ethiopia"}  # no foreign minister named before
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

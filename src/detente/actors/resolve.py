@@ -119,6 +119,9 @@ class ActorResolver:
         self.kb = kb
         self.index = NameIndex(kb, place_forms(kb))
         self._lookups: dict[tuple[str, dt.date | None], list[Candidate]] = {}
+        self._offices = {phrase.lower(): office for phrase, office in kb.office_phrases().items()}
+        alternatives = "|".join(re.escape(p) for p in sorted(self._offices, key=len, reverse=True))
+        self._title = re.compile(rf"\bthe ({alternatives})\b", re.IGNORECASE)
 
     def _lookup(self, text: str, on: dt.date | None) -> list[Candidate]:
         """The knowledge base's reading of a phrase, remembered: news repeats its phrases."""
@@ -169,6 +172,7 @@ class ActorResolver:
         mentions = [m for m in (self._choose(f, salience) for f in actors) if m is not None]
         mentions = self._surnames(document, mentions, read)
         mentions += self._coreference(document, mentions)
+        mentions += self._titles(document, mentions)
         places = [
             dataclasses.replace(m, resolution="place")
             for m in (self._choose(f, salience) for f in found if f.place)
@@ -440,6 +444,31 @@ class ActorResolver:
                 pair = self._pair(before, mentions, states_only)
                 if pair:
                     out += [_refer(sentence.index, start, match.group(), m) for m in pair]
+        return out
+
+    def _titles(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        """ "Ethiopian Prime Minister Abiy Ahmed ordered ... The prime minister said ...": a
+        bare title names the official who last held it in the text. With no such official
+        named before, the title stays unresolved (the document's "own" state is a guess)."""
+        out: list[Mention] = []
+        for sentence in document.sentences:
+            for match in self._title.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if sentence.text[match.end() : match.end() + 4].lower() == " of ":
+                    continue  # "the president of Niger": a title with its state, or no actor
+                if any(m.start < end and start < m.end for m in mentions):
+                    continue
+                office = self._offices.get(match.group(1).lower())
+                holders = [
+                    m
+                    for m in mentions
+                    if m.end <= start
+                    and sentence.index - m.sentence <= _TITLE_WINDOW
+                    and m.person_id is not None
+                    and any(t.office == office for t in self.kb.person(m.person_id).terms)
+                ]
+                if holders:
+                    out.append(_refer(sentence.index, start, match.group(), holders[-1]))
         return out
 
     def _pair(
@@ -737,6 +766,7 @@ def _text_order(mention: Mention) -> tuple[int, int, str]:
 
 
 _PAIR_CANDIDATES = 8
+_TITLE_WINDOW = 6  # sentences back to the official a bare title names
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 
