@@ -262,3 +262,26 @@ def test_whoever_acts_after_a_meeting_took_part_in_it(setup: Any) -> None:
     assert not any(
         k == "ASSAULT" and s == "chile" for s, k, _ in pairs(triples(events_of(setup, text)))
     )
+
+
+def test_we_in_a_purpose_clause_is_the_speaker(setup: Any) -> None:
+    text = 'Peru\'s foreign ministry said: "We work with our partners to defeat the Shining Path."'
+    found = pairs(triples(events_of(setup, text)))
+    assert ("peru", "ASSAULT", "shining-path") in found, found
+
+
+def test_a_line_that_gives_the_floor_makes_the_speaker_of_what_follows(setup: Any) -> None:
+    statement = (
+        "Peru's Foreign Office said:\n\n"
+        "We will continue to work to defeat the Shining Path on all fronts.\n"
+    )
+    found = pairs(triples(events_of(setup, statement)))
+    assert any(s == "peru" and t == "shining-path" for s, _, t in found), found  # a threat
+    # a new speaker who is no actor takes the floor from the one before
+    handed_over = (
+        "Peru's Foreign Office said the talks had failed.\n\n"
+        "A professor at the university said:\n\n"
+        "We will continue to work to defeat the Shining Path on all fronts.\n"
+    )
+    found = pairs(triples(events_of(setup, handed_over)))
+    assert not any(s == "peru" and t == "shining-path" for s, _, t in found), found

@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
 from detente.events.drivers import DriverContext, driver_cues, read_drivers, threat_relations
 from detente.events.extract import EventExtractor, SentenceContext
+from detente.events.lexicon import inflections
 from detente.events.modality import modality_cues
 from detente.events.parse import merge_mentions, parse_sentences, tokens_among
 from detente.model import Document, Driver, Event, Mention, Sentence
@@ -64,6 +66,10 @@ class _Candidate:
     context: SentenceContext
     paragraph: tuple[Sentence, ...]  # the sentences of its paragraph, for contexts and drivers
     paragraph_text: str
+    # an unparsed line before it that gave the floor to someone ("X said:"), and to whom
+    # (None: to someone who is no actor, whose "we" is nobody's)
+    floor_given: bool = False
+    introduced_speaker: Mention | None = None
 
 
 def extract_events(
@@ -96,7 +102,9 @@ def extract_events(
     vocabulary = extractor.lexicon.surface_forms() | extractor.lexicon.relation_words
     if drivers is not None:
         vocabulary |= _inflected(driver_cues().words)
+    introducing = _introducing_words()
     for document in documents:
+        floor_given, introduced = False, None
         paragraphs: dict[int, list[Sentence]] = {}
         for each in document.sentences:
             paragraphs.setdefault(each.paragraph, []).append(each)
@@ -128,6 +136,8 @@ def extract_events(
             why = _why_not(sentence, found, vocabulary)
             if why:
                 report.skipped[why] += 1
+                if _gives_the_floor(sentence, introducing):
+                    floor_given, introduced = True, found[0] if found else None
                 continue
             expressions: tuple[TimeSpan, ...] = ()
             if origin == "sentence":
@@ -151,8 +161,11 @@ def extract_events(
                     context,
                     tuple(paragraphs[sentence.paragraph]),
                     paragraph_texts[sentence.paragraph],
+                    floor_given,
+                    introduced,
                 )
             )
+            floor_given, introduced = False, None
     events: list[Event] = []
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
@@ -176,6 +189,8 @@ def extract_events(
             if any(m.resolution != "place" for m in ms)
         }
         where = {i: ms for i, ms in merged.items() if i not in actors}
+        if candidate.floor_given:
+            speaker = candidate.introduced_speaker
         context = dataclasses.replace(candidate.context, antecedent=antecedent, speaker=speaker)
         sentence_events = _with_contexts(
             extractor.extract(doc, actors, context, where), candidate, contexts
@@ -303,6 +318,24 @@ def _speaker_of(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
                 if child.dep_ == "nsubj" and actors.get(child.i):
                     return actors[child.i][0]
     return None
+
+
+@cache
+def _introducing_words() -> frozenset[str]:
+    """The written forms of the verbs of saying ("said", "stated", "told")."""
+    return frozenset(
+        form for verb in modality_cues().speaking_verbs for form in inflections(verb, "VERB")
+    )
+
+
+def _gives_the_floor(sentence: Sentence, introducing: frozenset[str]) -> bool:
+    """Whether a line like "Foreign Office Minister, Tobias Ellwood, said:" introduces what
+    follows: statements put the speaker on a line of its own, which holds no event and is
+    not parsed, and the "we" of the quoted paragraphs after it is that speaker's (its first
+    actor's, or nobody's we know)."""
+    if not sentence.text.rstrip().endswith(":"):
+        return False
+    return any(word in introducing for word in _WORD.findall(sentence.text.lower()))
 
 
 def _why_not(sentence: Sentence, mentions: list[Mention], vocabulary: frozenset[str]) -> str:

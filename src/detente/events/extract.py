@@ -2059,10 +2059,16 @@ def _pronoun_subject(
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for _ in range(3):
         # "it is willing to withdraw": the controlling clause has the subject; "it would
-        # cancel or suspend dialogue": so has the first of two verbs that share it
+        # cancel or suspend dialogue": so has the first of two verbs that share it; "we
+        # work to defeat ISIL": and the clause a purpose infinitive serves
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             break
-        if clause.dep_ not in ("xcomp", "acomp", "conj") or clause.head.i == clause.i:
+        purpose = clause.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if (clause.dep_ not in ("xcomp", "acomp", "conj") and not purpose) or (
+            clause.head.i == clause.i
+        ):
             break
         clause = clause.head
     pronoun = next(
