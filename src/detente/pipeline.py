@@ -2,6 +2,10 @@
 
 Extraction is a pure function of one document, so documents are processed one at a time
 and written in batches; each batch is one transaction holding whole documents only.
+
+The extraction stages (resolver, extractor, parser) are imported where they are built, not
+with this module: commands that only read the store import it for the knowledge base, and
+must not pay for the NLP stack.
 """
 
 from __future__ import annotations
@@ -17,24 +21,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
-from detente.actors.proposals import OrganisationProposer
-from detente.actors.records import actor_records
-from detente.actors.resolve import ActorResolver
 from detente.config import Settings, load_settings
 from detente.errors import DetenteError, SkippedSource
-from detente.events.agents import agent_nouns
-from detente.events.document import ExtractionReport, extract_events
-from detente.events.extract import EventExtractor
-from detente.events.lexicon import load_lexicon
-from detente.events.ontology import load_ontology
-from detente.events.parse import load_parser
-from detente.events.version import code_version
 from detente.model import ActorRecord, Document, Driver, Event, Mention
-from detente.nlp import split_sentences
-from detente.store import Store
+
+if TYPE_CHECKING:
+    from detente.events.document import ExtractionReport
+    from detente.store import Store
 
 ProgressCallback = Callable[[int, int, int], None]  # (sources done, sources in all, documents read)
 
@@ -62,6 +58,8 @@ class IngestReport:
 
 def prepare_document(document: Document) -> Document:
     """The per-document stages that run before storing (sentence splitting, for now)."""
+    from detente.nlp import split_sentences
+
     return dataclasses.replace(document, sentences=split_sentences(document.text))
 
 
@@ -137,6 +135,8 @@ def extraction_version(settings: Settings) -> str:
     """Changes whenever what makes events changes, so documents are redone: the code and
     data of the extraction stages (``events.version``), the parser model, the user's actor
     files and whether unknown organisations are proposed."""
+    from detente.events.version import code_version
+
     digest = hashlib.sha256()
     for name in settings.actor_files:
         digest.update(Path(name).read_bytes())
@@ -220,6 +220,14 @@ class Extraction:
     """The loaded extractors of one process: knowledge base, parser, lexicon."""
 
     def __init__(self, settings: Settings) -> None:
+        from detente.actors.proposals import OrganisationProposer
+        from detente.actors.resolve import ActorResolver
+        from detente.events.agents import agent_nouns
+        from detente.events.extract import EventExtractor
+        from detente.events.lexicon import load_lexicon
+        from detente.events.ontology import load_ontology
+        from detente.events.parse import load_parser
+
         self.settings = settings
         self.version = extraction_version(settings)
         with _collection_paused():
@@ -237,6 +245,9 @@ class Extraction:
 
     def run(self, documents: Sequence[Document]) -> BatchResult:
         """Actors, then events, of each document: a pure function of the documents."""
+        from detente.actors.records import actor_records
+        from detente.events.document import extract_events
+
         resolved = {d.id: self.resolver.resolve_with_places(d) for d in documents}
         mentions = {doc_id: actors for doc_id, (actors, _) in resolved.items()}
         drivers: list[Driver] = []
@@ -291,6 +302,8 @@ def extract(
     With ``settings.workers`` > 1, batches are extracted in that many processes while this
     one writes each finished batch in its own transaction.
     """
+    from detente.events.document import ExtractionReport
+
     settings = settings or load_settings()
     version = extraction_version(settings)
     pending = store.documents_missing_stage("events", version)

@@ -14,13 +14,17 @@ numbers are in the ``[analysis]`` section of the configuration.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from detente.analysis.balance import Balance, balance
-from detente.analysis.claims import ClaimCheck, check_claim
 from detente.analysis.dyad import DyadHistory, DyadPeriod, dyad_history
 from detente.analysis.evidence import ActorRef, Evidence
 from detente.analysis.graph import Edge, Relations, relations
 from detente.analysis.scoring import Scoring
 from detente.analysis.window import TimeWindow
+
+if TYPE_CHECKING:
+    from detente.analysis.claims import ClaimCheck, check_claim
 
 __all__ = [
     "ActorRef",
@@ -38,3 +42,13 @@ __all__ = [
     "dyad_history",
     "relations",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The claim checker, imported on first use: it brings the knowledge base and the
+    sentence splitter, which the other questions (and their commands' start-up) do without."""
+    if name in ("ClaimCheck", "check_claim"):
+        from detente.analysis import claims
+
+        return getattr(claims, name)
+    raise AttributeError(f"module 'detente.analysis' has no attribute {name!r}")

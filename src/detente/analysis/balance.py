@@ -37,7 +37,6 @@ import math
 from dataclasses import dataclass
 from typing import Any, Final
 
-import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
@@ -358,6 +357,8 @@ def frustration_and_blocs(
     signs: IntMatrix, exact_max: int
 ) -> tuple[Frustration, list[tuple[int, list[int]]]]:
     """The frustration index and the two camps of the best split of each connected part."""
+    import networkx as nx  # here, not with the module: a tenth of a second of every start-up
+
     graph = nx.Graph()
     graph.add_nodes_from(range(len(signs)))
     graph.add_edges_from(zip(*np.nonzero(np.triu(signs, 1)), strict=True))

@@ -25,6 +25,7 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.analysis.periods import span_phrase
+from detente.analysis.segmentation import mean_shift_ends
 
 __all__ = [
     "Change",
@@ -121,10 +122,7 @@ def _pelt_changes(periods: Sequence[PeriodSign], *, band: float, penalty: float)
     if variance == 0.0:
         return []
     pen = penalty * variance * math.log(n)
-    import ruptures  # imported here: it pulls in scipy, a second of start-up for every command
-
-    detector = ruptures.KernelCPD(kernel="linear", min_size=1)
-    ends = [int(end) for end in detector.fit(signal).predict(pen=pen)]
+    ends = mean_shift_ends(signal[:, 0].tolist(), pen)  # ruptures' KernelCPD, without scipy
     bounds = [0, *ends]
     segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     signs = [sign_of(float(signal[a:b].mean()), band) for a, b in segments]

@@ -1,4 +1,9 @@
-"""What every command shares: the store location, JSON output and one-line errors."""
+"""What every command shares: the store location, JSON output and one-line errors.
+
+Only the command line's own modules are imported here at start-up. The store, the analysis
+and the date parser are imported by the functions that use them, so that a command (or
+``--version``) pays only for what it touches.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,26 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from detente.analysis.window import TimeWindow
 from detente.config import Settings, load_settings
-from detente.errors import BadTimeWindow, DetenteError, UsageError
-from detente.ingest.dates import parse_date
-from detente.store import Store, default_store_path
+from detente.errors import BadTimeWindow, DetenteError, UnknownActorName, UsageError
+
+if TYPE_CHECKING:
+    from detente.actors.kb import KnowledgeBase
+    from detente.analysis.window import TimeWindow
+    from detente.store import Store
 
 stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def store_path(ctx: typer.Context) -> Path:
+    from detente.store import default_store_path
+
     chosen = (ctx.obj or {}).get("db")
     return Path(chosen) if chosen else default_store_path()
 
@@ -40,8 +49,49 @@ def settings_of(ctx: typer.Context) -> Settings:
 @contextmanager
 def open_store(ctx: typer.Context, *, read_only: bool) -> Iterator[Store]:
     """Open the chosen store; a DetenteError becomes one line on stderr and exit status 1."""
+    from detente.store import Store
+
     with fail_cleanly(), Store.open(store_path(ctx), read_only=read_only) as store:
         yield store
+
+
+class ActorArguments:
+    """The actors a user names on the command line, as actor ids.
+
+    An actor id the store holds is taken as it is, which spares loading the knowledge base
+    (a second of start-up) for the usual ``detente dyad iran taliban`` and accepts the actors
+    the knowledge base does not have (provisional ones, a synthetic store). Any other name is
+    looked up in the knowledge base, loaded on first need. With the user's own actor files,
+    the knowledge base is asked first, so that a broken file is reported as before.
+    """
+
+    def __init__(self, settings: Settings, store: Store) -> None:
+        self.settings = settings
+        self.store = store
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base with the user's actor files, loaded once."""
+        if self._kb is None:
+            from detente.pipeline import knowledge_base
+
+            self._kb = knowledge_base(self.settings)
+        return self._kb
+
+    def id_of(self, text: str) -> str:
+        """The actor id a user means by ``text``; UnknownActorName if none."""
+        stored = text.strip().lower()
+        if not self.settings.actor_files and self.store.has_actor(stored):
+            return stored
+        from detente.actors.arguments import actor_for_argument
+
+        try:
+            return actor_for_argument(self.kb, text)
+        except UnknownActorName:
+            if self.store.has_actor(stored):
+                return stored
+            raise
 
 
 @contextmanager
@@ -62,6 +112,8 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
     """A date given on the command line, or exit status 2 with one line saying why."""
     if value is None:
         return None
+    from detente.ingest.dates import parse_date
+
     day = parse_date(value)
     if day is None:
         stderr.print(f"error: {UsageError(f'{option} {value!r} is not a date')}", markup=False)
@@ -82,6 +134,8 @@ UntilOption = Annotated[
 
 def parse_window(at: str | None, since: str | None, until: str | None) -> TimeWindow:
     """The dates given, or exit status 2 with one line saying what is wrong."""
+    from detente.analysis.window import TimeWindow
+
     try:
         return TimeWindow(
             at=parse_day_option(at, "--at"),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from detente.actors.kb import Candidate, KnowledgeBase
 from detente.cli._common import (
     fail_cleanly,
     open_store,
@@ -19,7 +18,9 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.pipeline import knowledge_base
+
+if TYPE_CHECKING:
+    from detente.actors.kb import Candidate, KnowledgeBase
 
 
 def actors_command(ctx: typer.Context, json: JsonOption = False) -> None:
@@ -58,6 +59,8 @@ def resolve_command(
     json: JsonOption = False,
 ) -> None:
     """What the knowledge base makes of a name on a date (exit status 1 if nothing)."""
+    from detente.pipeline import knowledge_base
+
     on = parse_day_option(date, "--date")
     with fail_cleanly():
         kb = knowledge_base(settings_of(ctx))

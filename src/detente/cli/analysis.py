@@ -9,9 +9,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from detente.actors.arguments import actor_for_argument
-from detente.analysis import balance, dyad_history, relations
 from detente.cli._common import (
+    ActorArguments,
     AtOption,
     SinceOption,
     UntilOption,
@@ -23,7 +22,6 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.pipeline import knowledge_base
 
 
 class By(StrEnum):
@@ -61,12 +59,14 @@ def dyad_command(
 ) -> None:
     """The history of two actors' relationship: per period counts, net score, sign and
     evidence; where the sign changes; a one-line summary."""
+    from detente.analysis import dyad_history
+
     window = parse_window(None, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
-        kb = knowledge_base(settings)
-        a_id, b_id = actor_for_argument(kb, a), actor_for_argument(kb, b)
     with open_store(ctx, read_only=True) as store:
+        actors = ActorArguments(settings, store)
+        a_id, b_id = actors.id_of(a), actors.id_of(b)
         history = dyad_history(
             store,
             a_id,
@@ -146,11 +146,13 @@ def relations_command(
 ) -> None:
     """The signed, weighted graph of actor pairs at a date or in a window, older events
     decaying, with the strongest evidence per pair."""
+    from detente.analysis import relations
+
     window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
-        actor_id = actor_for_argument(knowledge_base(settings), actor) if actor else None
     with open_store(ctx, read_only=True) as store:
+        actor_id = ActorArguments(settings, store).id_of(actor) if actor else None
         graph = relations(
             store,
             at=window.at,
@@ -196,6 +198,8 @@ def balance_command(
 ) -> None:
     """Structural balance of the relations graph (a diagnostic): signed triads, balance
     ratio, frustration, blocs and 'enemy of my enemy' inferences."""
+    from detente.analysis import balance
+
     window = parse_window(at, since, until)
     settings = settings_of(ctx)
     with open_store(ctx, read_only=True) as store:

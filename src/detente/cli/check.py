@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from detente.analysis.claims import check_claim
 from detente.cli._common import (
     AtOption,
     SinceOption,
@@ -19,7 +18,6 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.pipeline import load_extraction
 
 
 def check_command(
@@ -32,6 +30,9 @@ def check_command(
 ) -> None:
     """Check a claim against the evidence: supported, contradicted, mixed (with the periods
     where each holds) or not enough evidence, with the sentences behind the verdict."""
+    from detente.analysis.claims import check_claim
+    from detente.pipeline import load_extraction
+
     window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)

@@ -6,8 +6,6 @@ from typing import Annotated
 
 import typer
 
-from detente.actors.arguments import actor_for_argument
-from detente.analysis.drivers import drivers_of
 from detente.cli._common import (
     fail_cleanly,
     open_store,
@@ -17,7 +15,6 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.pipeline import knowledge_base
 
 
 def drivers_command(
@@ -33,6 +30,10 @@ def drivers_command(
     """The fears, interests and reasons the corpus gives for an actor's conduct (toward
     another actor, when given), grouped by context and ranked by evidence, with the
     sentences; toward an actor, the hostile acts it committed are listed as grievances."""
+    from detente.actors.arguments import actor_for_argument
+    from detente.analysis.drivers import drivers_of
+    from detente.pipeline import knowledge_base
+
     since_day = parse_day_option(since, "--since")
     until_day = parse_day_option(until, "--until")
     with fail_cleanly():

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from detente.cli._common import fail_cleanly, print_json, settings_of, stdout
 from detente.cli.docs import JsonOption
-from detente.evaluation.actors import Score, evaluate_actors
-from detente.evaluation.events import evaluate_events
-from detente.evaluation.gold import read_gold
-from detente.pipeline import load_extraction
+
+if TYPE_CHECKING:
+    from detente.evaluation.actors import Score
 
 
 def eval_command(
@@ -32,6 +31,11 @@ def eval_command(
     A gold actor counts as found when a mention detente resolves overlaps its span with the
     same country code (and sector); mentions outside gold spans are counted, not scored.
     """
+    from detente.evaluation.actors import evaluate_actors
+    from detente.evaluation.events import evaluate_events
+    from detente.evaluation.gold import read_gold
+    from detente.pipeline import load_extraction
+
     with fail_cleanly():
         extraction = load_extraction(settings_of(ctx))
         sentences = list(read_gold(gold))

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from detente.actors.arguments import actor_for_argument
 from detente.cli._common import (
+    ActorArguments,
     fail_cleanly,
     open_store,
     parse_day_option,
@@ -19,9 +19,6 @@ from detente.cli._common import (
 )
 from detente.cli.docs import JsonOption
 from detente.errors import UsageError
-from detente.events.contexts import load_contexts
-from detente.pipeline import knowledge_base
-from detente.views.event_json import event_json
 
 
 def events_command(
@@ -50,18 +47,21 @@ def events_command(
     json: JsonOption = False,
 ) -> None:
     """List events with the sentence each comes from."""
+    from detente.views.event_json import event_json
+
     since_day = parse_day_option(since, "--since")
     until_day = parse_day_option(until, "--until")
     with fail_cleanly():
         contexts = context_names(context or ())
+        settings = settings_of(ctx) if actor or with_ else None
+    with open_store(ctx, read_only=True) as store:
         actor_id = other_id = None
-        if actor or with_:
-            kb = knowledge_base(settings_of(ctx))
-            actor_id = actor_for_argument(kb, actor) if actor else None
-            other_id = actor_for_argument(kb, with_) if with_ else None
+        if settings is not None:
+            actors = ActorArguments(settings, store)
+            actor_id = actors.id_of(actor) if actor else None
+            other_id = actors.id_of(with_) if with_ else None
             if actor_id is None:
                 actor_id, other_id = other_id, None
-    with open_store(ctx, read_only=True) as store:
         rows = store.query_events(
             actor=actor_id,
             other=other_id,
@@ -98,6 +98,8 @@ def events_command(
 def context_names(values: Sequence[str]) -> list[str]:
     """The context names of ``--context`` values (names or aliases: "refugees" is migration);
     an unknown one is a usage error listing the known ones."""
+    from detente.events.contexts import load_contexts
+
     lexicon = load_contexts()
     names: list[str] = []
     for value in values:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -25,7 +25,9 @@ from detente.cli._common import (
     stderr,
     stdout,
 )
-from detente.pipeline import IngestReport, ProgressCallback, ingest, run
+
+if TYPE_CHECKING:
+    from detente.pipeline import IngestReport, ProgressCallback
 
 SourcesArgument = Annotated[
     list[str],
@@ -62,6 +64,8 @@ def ingest_command(
     naming it and saying why; the rest is still ingested. Exit status 1 when anything was
     skipped.
     """
+    from detente.pipeline import ingest
+
     date = parse_day_option(published, "--published")
     with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
         report = ingest(store, sources, published=date, source_name=source, progress=progress)
@@ -90,6 +94,8 @@ def run_command(
 
     Exit status 1 when any source was skipped (each is named on stderr).
     """
+    from detente.pipeline import run
+
     date = parse_day_option(published, "--published")
     settings = settings_of(ctx)
     if propose_actors or workers:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import sys
 from enum import StrEnum
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from detente.actors.arguments import actor_for_argument
 from detente.cli._common import (
     SinceOption,
     UntilOption,
@@ -26,12 +24,11 @@ from detente.cli._common import (
 )
 from detente.cli.docs import JsonOption
 from detente.errors import UsageError
-from detente.pipeline import knowledge_base
-from detente.store import Store
-from detente.views import EventFilter, export, write_report
 
-if TYPE_CHECKING:  # the web stack loads only for `serve`, keeping other commands quick
+if TYPE_CHECKING:  # the views and the web stack load only for the command that uses them
     from fastapi import FastAPI
+
+    from detente.views import EventFilter
 
 
 class Format(StrEnum):
@@ -55,6 +52,10 @@ def _filters(
     types: list[str] | None = None,
 ) -> EventFilter:
     """The filter the options describe (actor names resolved by the knowledge base)."""
+    from detente.actors.arguments import actor_for_argument
+    from detente.pipeline import knowledge_base
+    from detente.views import EventFilter
+
     since_day = parse_day_option(since, "--since")
     until_day = parse_day_option(until, "--until")
     if since_day and until_day and since_day > until_day:
@@ -81,6 +82,8 @@ def export_command(
 ) -> None:
     """Export events as a table (csv, jsonl, parquet: one row per event, columns in the
     README) or the actor network as a graph with signed weights (graphml, gexf)."""
+    from detente.views import export
+
     filters = _filters(ctx, actor, since, until, type_)
     settings = settings_of(ctx)
     with open_store(ctx, read_only=True) as store, fail_cleanly():
@@ -106,6 +109,8 @@ def report_command(
 ) -> None:
     """Write one self-contained HTML report (opens offline, prints): the signed actor
     network, dyad timelines, balance diagnostics and a searchable evidence table."""
+    from detente.views import write_report
+
     filters = _filters(ctx, actor, since, until)
     settings = settings_of(ctx)
     with open_store(ctx, read_only=True) as store, fail_cleanly():
@@ -131,6 +136,7 @@ def serve_command(
 ) -> None:
     """Run the local web app and its JSON API (/api/, OpenAPI at /openapi.json) over the
     store, read-only. Ctrl+C stops it."""
+    from detente.store import Store
     from detente.views.server import LOOPBACK_HOSTS, create_app
 
     path = store_path(ctx)
@@ -160,6 +166,8 @@ def serve_command(
 def _get_once(app: FastAPI, path: str) -> None:
     """One in-process request through the ASGI interface (no socket); exit status 1 unless
     it succeeded."""
+    import asyncio
+
     import httpx
 
     async def fetch() -> httpx.Response:

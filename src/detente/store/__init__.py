@@ -543,6 +543,12 @@ class Store:
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def has_actor(self, actor_id: str) -> bool:
+        """Whether an actor of this id was found in the store: such an id names its actor
+        whether or not the knowledge base of this run knows it (provisional actors)."""
+        found = self._con.execute("SELECT 1 FROM actors WHERE id = ? LIMIT 1", [actor_id])
+        return found.fetchone() is not None
+
     def actor_records(self) -> dict[str, ActorRecord]:
         rows = self._con.execute(
             "SELECT id, name, kind, country, cameo_code, parent_id, provisional FROM actors"
