@@ -3,8 +3,8 @@
 A period's sign is that of its net score, neutral within ±``neutral_band`` of zero.
 
 Change points. With at least ``changepoint_min_periods`` non-empty periods, penalised change
-point detection (``ruptures.KernelCPD``: the PELT search with the linear kernel, i.e. a
-least-squares cost on the mean, compiled; penalty
+point detection (the PELT search with the linear kernel, i.e. a least-squares cost on the
+mean, as ``ruptures.KernelCPD`` does it, in :mod:`detente.analysis.segmentation`; penalty
 ``changepoint_penalty`` × variance × ln n) splits the series of period scores into segments
 of steady mean; a change point is a boundary where the segments' signs differ. PELT looks past a
 single odd period, which a short series cannot afford: on fewer periods the plain sign-run
