@@ -164,6 +164,9 @@ class BatchResult:
     events: list[Event]
     report: ExtractionReport
     drivers: list[Driver]
+    # acts read with a side the text does not name: not events, never stored; for scoring
+    # what was recognised (``detente eval``) apart from what was kept
+    held_back: list[Event] = field(default_factory=list)
 
 
 @contextmanager
@@ -251,6 +254,7 @@ class Extraction:
         resolved = {d.id: self.resolver.resolve_with_places(d) for d in documents}
         mentions = {doc_id: actors for doc_id, (actors, _) in resolved.items()}
         drivers: list[Driver] = []
+        held_back: list[Event] = []
         events, report = extract_events(
             documents,
             mentions,
@@ -259,6 +263,7 @@ class Extraction:
             proposer=self.proposer,
             places={doc_id: places for doc_id, (_, places) in resolved.items()},
             drivers=drivers,
+            held_back=held_back,
         )
         actors = [
             record
@@ -272,6 +277,7 @@ class Extraction:
             events=events,
             report=report,
             drivers=drivers,
+            held_back=held_back,
         )
 
 

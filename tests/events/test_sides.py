@@ -243,14 +243,14 @@ def test_a_verb_sharing_its_subject_with_the_first_of_two_shares_its_pronoun(
 
 
 def test_a_circumstance_of_the_act_holds_no_target(setup: Any) -> None:
-    # "after ...", "as retaliation for ...", "according to ...": another event, or the report
+    # "after ...", "following ...", "according to ...": another event, or the report
     text = "After a meeting with Brazil's president, Chile called for an end to the strikes."
     assert not any(
         t == "brazil" and k == "REQUEST" for s, k, t in pairs(triples(events_of(setup, text)))
     )
     text = "Moroccan jets hit depots across the region, according to Algerian officials."
     assert not any(t == "algeria" for _, _, t in pairs(triples(events_of(setup, text))))
-    text = "Ghana imposed sanctions on the senator as retaliation for her visit to Benin."
+    text = "Ghana imposed sanctions on the senator following her visit to Benin."
     assert not any(t == "benin" for _, _, t in pairs(triples(events_of(setup, text))))
 
 
@@ -258,6 +258,8 @@ def test_whoever_acts_after_a_meeting_took_part_in_it(setup: Any) -> None:
     text = "Following talks with Peru's foreign minister in Lima, Chile said the border would open."
     found = pairs(triples(events_of(setup, text)))
     assert {("chile", "CONSULT", "peru"), ("peru", "CONSULT", "chile")} & found, found
+    text = "Following her visit to Lima, Chile imposed sanctions on the senator."
+    assert not any(k == "CONSULT" for _, k, _ in pairs(triples(events_of(setup, text))))
     text = "After the attack on the embassy in Lima, Chile closed its consulate in Peru."
     assert not any(
         k == "ASSAULT" and s == "chile" for s, k, _ in pairs(triples(events_of(setup, text)))

@@ -73,6 +73,11 @@ def eval_command(
         f"({events.type_correct} of {events.with_gold_event} sentences with a gold event)",
         markup=False,
     )
+    stdout.print(
+        f"  of the acts read       {events.type_accuracy_read:.3f}  "
+        f"({events.type_correct_read}: kept, or not kept because the text names one side)",
+        markup=False,
+    )
     _print_scores(
         "events",
         [

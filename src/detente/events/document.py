@@ -43,6 +43,8 @@ class ExtractionReport:
     parsed: int = 0
     events: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    # acts read whose other side the text does not name, by type: not events, not stored
+    held_back: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: ExtractionReport) -> None:
         self.documents += other.documents
@@ -50,11 +52,15 @@ class ExtractionReport:
         self.parsed += other.parsed
         self.events += other.events
         self.skipped.update(other.skipped)
+        self.held_back.update(other.held_back)
 
     def summary(self) -> str:
         skipped = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
-        return f"{self.events} events from {self.parsed} of {self.sentences} sentences parsed" + (
-            f" (not parsed: {skipped})" if skipped else ""
+        held = sum(self.held_back.values())
+        return (
+            f"{self.events} events from {self.parsed} of {self.sentences} sentences parsed"
+            + (f" (not parsed: {skipped})" if skipped else "")
+            + (f"; {held} acts with a side the text does not name, not kept" if held else "")
         )
 
 
@@ -82,6 +88,7 @@ def extract_events(
     places: dict[str, list[Mention]] | None = None,
     contexts: ContextLexicon | None = None,
     drivers: list[Driver] | None = None,
+    held_back: list[Event] | None = None,
 ) -> tuple[list[Event], ExtractionReport]:
     """All events of the documents, and what was parsed or skipped and why.
 
@@ -90,7 +97,8 @@ def extract_events(
     Each event's ``contexts`` come from its sentence, else its paragraph (``contexts``: the
     context lexicon, the packaged one by default). When a ``drivers`` list is given, the
     driver statements of the parsed sentences (:mod:`detente.events.drivers`) are appended
-    to it, read from the same parse.
+    to it, read from the same parse. Acts read with a side the text does not name are
+    counted in the report and, when a ``held_back`` list is given, appended to it.
     """
     contexts = contexts or load_contexts()
     report = ExtractionReport(documents=len(documents))
@@ -192,9 +200,13 @@ def extract_events(
         if candidate.floor_given:
             speaker = candidate.introduced_speaker
         context = dataclasses.replace(candidate.context, antecedent=antecedent, speaker=speaker)
+        unnamed: list[Event] = []
         sentence_events = _with_contexts(
-            extractor.extract(doc, actors, context, where), candidate, contexts
+            extractor.extract(doc, actors, context, where, unnamed), candidate, contexts
         )
+        report.held_back.update(e.type for e in unnamed)
+        if held_back is not None:
+            held_back += unnamed
         events += sentence_events
         if drivers is not None:
             sentence = candidate.sentence

@@ -202,11 +202,14 @@ class EventExtractor:
         actors: dict[int, list[Mention]],
         context: SentenceContext,
         places: dict[int, list[Mention]] | None = None,
+        held_back: list[Event] | None = None,
     ) -> list[Event]:
         """Events of one parsed sentence whose actor mentions were merged into tokens.
 
         ``places`` are the tokens that locate ("the Iranian city of Kerman"): they never act,
-        but an attack with no other target struck the state they name.
+        but an attack with no other target struck the state they name. Acts read with a side
+        the text does not name, which are not events (see ``_sides_accounted_for``), are
+        appended to ``held_back`` when it is given: what was read and why it was not kept.
         """
         findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
@@ -233,6 +236,8 @@ class EventExtractor:
                     # Iran to an attack ISIS claimed") did happen: they stay.
                     continue
                 if not self._sides_accounted_for(event):
+                    if held_back is not None:
+                        held_back.append(event)
                     continue
                 key = (event.source_id, event.type, event.target_id, event.polarity)
                 if key not in events or events[key].confidence < event.confidence:
@@ -467,6 +472,8 @@ class EventExtractor:
         token = query.token
         if query.pos != "NOUN" or query.trigger.type != "CONSULT" or token.dep_ != "pobj":
             return ()
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+            return ()  # "following her visit to Benin": the visit is someone else's
         prep = token.head
         if prep.dep_ != "prep" or prep.lower_ not in self.lexicon.circumstantial_prepositions:
             return ()
