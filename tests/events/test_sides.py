@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -287,3 +288,22 @@ def test_a_line_that_gives_the_floor_makes_the_speaker_of_what_follows(setup: An
     )
     found = pairs(triples(events_of(setup, handed_over)))
     assert not any(s == "peru" and t == "shining-path" for s, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Chilean soldiers were killed by a roadside bomb near the border.",
+        "A car bombing killed six Chilean police officers in the capital.",
+        "Four Chilean soldiers were killed in a mortar attack on Sunday.",
+    ],
+)
+def test_an_attack_told_by_its_weapon_alone_has_an_unknown_attacker(setup: Any, text: str) -> None:
+    found = [e for e in events_of(setup, text) if e.type == "ASSAULT"]
+    assert [(e.source_id, e.target_id) for e in found] == [(None, "chile")], found
+    assert json.loads(found[0].trace)["source_rule"] == "weapon_only"
+
+
+def test_victims_alone_make_no_attack(setup: Any) -> None:
+    # no weapon, no attacker: whoever did it is told elsewhere, or not at all
+    assert not events_of(setup, "Twenty Chilean soldiers were killed on Sunday.")

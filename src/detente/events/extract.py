@@ -97,6 +97,7 @@ class Finding:
     # The argument rules that found each side (data/argument_rules.yaml), for the trace.
     source_rule: str | None = None
     target_rule: str | None = None
+    unattributed: bool = False  # an attack whose only doer named is a weapon
 
     @property
     def embedded(self) -> bool:
@@ -126,6 +127,8 @@ class _Sides:
     targets: tuple[ActorToken, ...] = ()
     source_rule: str | None = None
     target_rule: str | None = None
+    # the attack's only doer named is a weapon ("mortars killed ..."): its attacker unknown
+    unattributed: bool = False
 
     @property
     def reciprocal_pair(self) -> bool:
@@ -163,6 +166,7 @@ class EventExtractor:
             "governing_subject": self._governing_subject,
             "meeting_participant": self._meeting_participant,
             "between_parties": self._between_parties,
+            "weapon_only": self._weapon_only,
             "implied_part": lambda query, sides: (),  # run once the targets are known
         }
         self._target_rules: dict[str, Callable[[_Query, _Sides], tuple[ActorToken, ...]]] = {
@@ -235,7 +239,8 @@ class EventExtractor:
                     # own. Acts that are denounced ("condemned the Israeli strike", "linked
                     # Iran to an attack ISIS claimed") did happen: they stay.
                     continue
-                if not self._sides_accounted_for(event):
+                unattributed = finding.unattributed and event.target_id is not None
+                if not unattributed and not self._sides_accounted_for(event):
                     if held_back is not None:
                         held_back.append(event)
                     continue
@@ -341,6 +346,7 @@ class EventExtractor:
                 + (f"+{trigger.particle}" if trigger.particle else ""),
                 source_rule=sides.source_rule,
                 target_rule=sides.target_rule,
+                unattributed=sides.unattributed,
             )
 
     # -- argument rules (ordered and weighed in data/argument_rules.yaml) ----------------
@@ -480,6 +486,28 @@ class EventExtractor:
         if prep.head.pos_ not in ("VERB", "AUX"):
             return ()
         return _subject_actors(prep.head, query.actors)
+
+    def _weapon_only(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "Mortars fired from the area killed four soldiers", "were killed by a roadside
+        bomb", "were killed in a car bombing": the text names a weapon and no one behind it.
+        The attack is kept with its attacker unknown (as PLOVER codes it); it finds no actor."""
+        token = query.token
+        if query.trigger.type != "ASSAULT" or query.pos != "VERB":
+            return ()
+        weapons = self.lexicon.weapon_nouns
+        doers = [c for c in token.children if c.dep_ == "nsubj"]
+        doers += [
+            obj
+            for prep in token.children
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        # "a mortar attack", "a car bomb": the weapon may be the modifier of the doer
+        named = [w for d in doers for w in (d, *d.children) if w is d or w.dep_ == "compound"]
+        if any(word.lemma_.lower() in weapons for word in named):
+            sides.unattributed, sides.source_rule = True, "weapon_only"
+        return ()
 
     def _between_parties(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         between = self._between(query.token, query.actors)
