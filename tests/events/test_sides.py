@@ -251,6 +251,8 @@ def test_a_circumstance_of_the_act_holds_no_target(setup: Any) -> None:
     )
     text = "Moroccan jets hit depots across the region, according to Algerian officials."
     assert not any(t == "algeria" for _, _, t in pairs(triples(events_of(setup, text))))
+    text = "Peru seized control of the border crossing between Chile and Bolivia."
+    assert not any(t in ("chile", "bolivia") for _, _, t in pairs(triples(events_of(setup, text))))
     text = "Ghana imposed sanctions on the senator following her visit to Benin."
     assert not any(t == "benin" for _, _, t in pairs(triples(events_of(setup, text))))
 

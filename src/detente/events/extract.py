@@ -1721,7 +1721,10 @@ def _phrase_target(
     their actors belong to other events.
     """
     taken = {s.token.i for s in sources}
-    for node in _own_phrase(trigger, subordinate_clauses=False, circumstances=circumstances):
+    # "seized the crossing between Gaza and Egypt": a "between" names where, or the parties
+    # of another act; the between rules read it where it is the trigger's own
+    skipped = circumstances | {"between"}
+    for node in _own_phrase(trigger, subordinate_clauses=False, circumstances=skipped):
         if _backer(node):
             continue  # "rebels backed by Turkey" are not Turkey
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
