@@ -309,3 +309,15 @@ def test_an_attack_told_by_its_weapon_alone_has_an_unknown_attacker(setup: Any, 
 def test_victims_alone_make_no_attack(setup: Any) -> None:
     # no weapon, no attacker: whoever did it is told elsewhere, or not at all
     assert not events_of(setup, "Twenty Chilean soldiers were killed on Sunday.")
+
+
+def test_a_place_that_only_says_where_a_thing_is_is_no_target(setup: Any) -> None:
+    text = "Speaking at a news conference in Lima, the Chilean president said talks would go on."
+    assert not any(t == "peru" for _, _, t in pairs(triples(events_of(setup, text))))
+    # people are of the place they are in; a visit is to it; an attack strikes it
+    text = "Chile sent food aid to the refugees in Bolivia."
+    assert ("chile", "AID", "bolivia") in pairs(triples(events_of(setup, text)))
+    text = "President Boric arrived in Lima for talks."
+    assert ("chile", "CONSULT", "peru") in pairs(triples(events_of(setup, text)))
+    text = "Chilean jets bombed the depots in Bolivia."
+    assert ("chile", "ASSAULT", "bolivia") in pairs(triples(events_of(setup, text)))

@@ -525,7 +525,9 @@ class EventExtractor:
         return _participle_patient(query.token, query.actors)
 
     def _directional_preposition(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
-        return self._fallback_targets(query.token, query.actors)
+        return self._fallback_targets(
+            query.token, query.actors, where=query.trigger.type in _LOCATED_TYPES
+        )
 
     def _between_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         # "mediated between Syria and the PLO": both sides are what it is aimed at
@@ -535,8 +537,21 @@ class EventExtractor:
         if not sides.sources:
             return ()
         return _phrase_target(
-            query.token, sides.sources, query.actors, self.lexicon.circumstantial_prepositions
+            query.token,
+            sides.sources,
+            query.actors,
+            self.lexicon.circumstantial_prepositions,
+            where=query.trigger.type in _LOCATED_TYPES or self._people,
         )
+
+    def _people(self, noun: Any) -> bool:
+        """Whether a noun names people, whose place says whose they are ("refugees in
+        Liberia", "the parties in Iraq"), rather than a thing or a gathering, which a place
+        only locates ("the news conference in Hanoi", "a pipeline in Alaska")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lexicon.unimplied_nouns:
+            return True
+        return self.agents is not None and self.agents.sector_of(lemma, noun.lower_) is not None
 
     def _object_place(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _object_place_target(query.token, sides.sources, query.places)
@@ -683,7 +698,7 @@ class EventExtractor:
         return bool(head.lemma_.lower() in self.lexicon.patient_verbs)
 
     def _fallback_targets(
-        self, trigger: Any, actors: dict[int, list[Mention]]
+        self, trigger: Any, actors: dict[int, list[Mention]], *, where: bool = True
     ) -> tuple[ActorToken, ...]:
         """Targets the lexicon's relations missed: an actor after a directional preposition
         on the trigger or on its object ("shared evidence with the U.S.", "recalled its
@@ -703,7 +718,7 @@ class EventExtractor:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
                     for obj in prep.children:
                         if obj.dep_ in ("pobj", "pcomp"):
-                            found.extend(_actors_at(obj, actors))
+                            found.extend(_actors_at(obj, actors, where=where))
         if not found:
             # "its demand that Israel ease restrictions": a noun's content clause is an acl
             # ("reiterated its demand that ...": or its light verb's)
@@ -1682,13 +1697,19 @@ _OTHER_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "parataxis",
 
 
 def _own_phrase(
-    head: Any, *, subordinate_clauses: bool, circumstances: frozenset[str] = frozenset()
+    head: Any,
+    *,
+    subordinate_clauses: bool,
+    circumstances: frozenset[str] = frozenset(),
+    where: bool | Callable[[Any], bool] = True,
 ) -> list[Any]:
     """The words of a head's own phrase, in text order, the head included: its dependents
     without subjects, content clauses and relative clauses (their words belong to other
     events), without clauses opened by a subordinator unless ``subordinate_clauses``, and
     without the phrases of the prepositions in ``circumstances`` ("after a meeting with
-    Pelosi", "according to US officials")."""
+    Pelosi", "according to US officials"). ``where`` says for which words below the head
+    an "in" names whose they are rather than where they are: all (True), or those it
+    accepts ("the parties in Iraq" are Iraqi; "the news conference in Hanoi" is not)."""
     reached = [head]
     stack = [c for c in head.children if c.dep_ not in _OTHER_CLAUSES]
     while stack:
@@ -1701,9 +1722,27 @@ def _own_phrase(
             continue
         if node.dep_ == "prep" and node.lower_ in circumstances:
             continue
+        if node.dep_ == "prep" and node.lower_ == "in" and _only_where(node, head, where):
+            continue  # "spoke at the news conference in Hanoi": where the conference was
         reached.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
     return sorted(reached, key=lambda t: t.i)
+
+
+def _only_where(preposition: Any, head: Any, whose: bool | Callable[[Any], bool]) -> bool:
+    """Whether an "in" below ``head`` only says where something is: not when it is the head's
+    own ("arrived in Amman"), nor when it places people, whose place says whose they are
+    (``whose`` accepts a noun on the way up: "the parties to the conflict in Iraq")."""
+    if whose is True or preposition.head.i == head.i:
+        return False
+    node = preposition.head
+    for _ in range(6):
+        if node.i == head.i:
+            return True
+        if callable(whose) and node.pos_ == "NOUN" and whose(node):
+            return False
+        node = node.head
+    return True
 
 
 def _phrase_target(
@@ -1711,6 +1750,8 @@ def _phrase_target(
     sources: Sequence[ActorToken],
     actors: dict[int, list[Mention]],
     circumstances: frozenset[str],
+    *,
+    where: bool | Callable[[Any], bool],
 ) -> tuple[ActorToken, ...]:
     """The first actor in the trigger's own phrase, when no relation names a target.
 
@@ -1724,7 +1765,8 @@ def _phrase_target(
     # "seized the crossing between Gaza and Egypt": a "between" names where, or the parties
     # of another act; the between rules read it where it is the trigger's own
     skipped = circumstances | {"between"}
-    for node in _own_phrase(trigger, subordinate_clauses=False, circumstances=skipped):
+    phrase = _own_phrase(trigger, subordinate_clauses=False, circumstances=skipped, where=where)
+    for node in phrase:
         if _backer(node):
             continue  # "rebels backed by Turkey" are not Turkey
         found = [ActorToken(node, m) for m in actors.get(node.i, ()) if node.i not in taken]
@@ -1898,11 +1940,17 @@ def _dependents(token: Any, relation: str) -> list[Any]:
 
 
 def _actors_at(
-    token: Any, actors: dict[int, list[Mention]], *, origin: bool = False
+    token: Any,
+    actors: dict[int, list[Mention]],
+    *,
+    origin: bool = False,
+    where: bool = True,
 ) -> tuple[ActorToken, ...]:
     """Actors at a token or, failing that, nearest below it; conjuncts included. With
     ``origin``, a noun's "from" says whose it is ("a jet from the DRC"): only for doers, since
-    on an object "from" is where it moves from ("withdrew forces from Panama")."""
+    on an object "from" is where it moves from ("withdrew forces from Panama"). Without
+    ``where``, an actor reached only through "in" is where the thing is, and is left out
+    ("spoke at the news conference in Hanoi"): only attacks strike where they happen."""
     found: list[ActorToken] = []
     frontier = [token]
     located: set[int] = set()  # tokens reached through "in": where, not whose
@@ -1957,6 +2005,8 @@ def _actors_at(
                 c.dep_ == "cc" for c in child.children
             ):
                 found.extend(ActorToken(child, m) for m in actors.get(child.i, ()))
+    if not where:
+        found = [f for f in found if f.token.i not in located]
     return _unique(found)
 
 
