@@ -33,6 +33,8 @@ class Spec:
     modality: str = "asserted"
     hedged: bool = False
     text: str | None = None
+    trace: str = "{}"  # JSON, as the extractor writes it ({"trigger": ..., "modality_cue": ...})
+    reciprocal: bool = False
 
 
 def event(
@@ -97,7 +99,7 @@ def _event(doc_id: str, index: int, spec: Spec) -> Event:
         modality=spec.modality,
         hedged=spec.hedged,
         asserted_by=None,
-        reciprocal=False,
+        reciprocal=spec.reciprocal,
         time_start=start,
         time_end=end,
         time_precision="day" if start else None,
@@ -112,5 +114,5 @@ def _event(doc_id: str, index: int, spec: Spec) -> Event:
         confidence=0.8,
         extractor="test",
         extractor_version="1",
-        trace="{}",
+        trace=spec.trace,
     )

@@ -20,8 +20,10 @@ Structural evidence (the signs of the actors' shared partners and enemies: balan
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,6 +39,7 @@ from detente.analysis.scoring import Scoring
 from detente.analysis.window import TimeWindow
 from detente.config import Settings, load_settings
 from detente.errors import ClaimNotUnderstood
+from detente.events.modality import modality_cues
 from detente.model import DateOrigin, Document, Event
 from detente.nlp import split_sentences
 from detente.store import Store
@@ -49,6 +52,18 @@ SUPPORTED, CONTRADICTED, MIXED, UNDECIDED = (
     "mixed",
     "not_enough_evidence",
 )
+EVENT, STATE = "event", "state"  # the two kinds of claim
+CHANGE, NEVER, NOT = "change", "never", "not"  # the three kinds of negation
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasing:
+    """A way analysts put a claim that the extractor does not read (``data/claims.yaml``)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    type: str
+    polarity: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +72,74 @@ class ClaimRules:
     weights: dict[str, float]
     decisive_modalities: frozenset[str]
     merge_gap_years: int
+    always_state: frozenset[str] = frozenset({"RELATION"})
+    state_in_present: frozenset[str] = frozenset()
+    past_tags: frozenset[str] = frozenset({"VBD"})
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    ending: tuple[str, ...] = ()
+    resuming: tuple[str, ...] = ()
+    reach: int = 3
+    never: tuple[str, ...] = ()
+    phrasings: tuple[Phrasing, ...] = ()
+
+    def negation_kind(self, cue: str | None) -> str:
+        """``change`` ("no longer", "ceased"), ``never`` ("has not", "never") or ``not``."""
+        cue = (cue or "").lower()
+        if cue in self.ending:
+            return CHANGE
+        if cue in self.never:
+            return NEVER
+        return NOT
+
+    def change_before(self, text: str, position: int) -> str | None:
+        """The ending or resuming word that governs the words at ``position`` ("ceased
+        supporting", "ended all of its support"), with no punctuation between."""
+        changes = sorted((*self.ending, *self.resuming), key=len, reverse=True)
+        words = "|".join(re.escape(w) for w in changes)
+        found = re.search(
+            rf"\b({words})\s+(?:[\w'’-]+\s+){{0,{max(self.reach - 1, 0)}}}$",
+            text[:position].lower(),
+        )
+        return found.group(1) if found else None
 
 
 @cache
 def claim_rules() -> ClaimRules:
     text = files("detente.analysis").joinpath("data/claims.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
+    kinds, changes = raw["kinds"], raw["changes"]
     return ClaimRules(
         evidence_types={k: frozenset(v) for k, v in raw["evidence_types"].items()},
         weights={k: float(v) for k, v in raw["weights"].items()},
         decisive_modalities=frozenset(raw["decisive_modalities"]),
         merge_gap_years=int(raw["merge_gap_years"]),
+        always_state=frozenset(kinds["always_state"]),
+        state_in_present=frozenset(kinds["state_in_present"]),
+        past_tags=frozenset(kinds["past_tags"]),
+        perfect_auxiliaries=frozenset(kinds["perfect_auxiliaries"]),
+        ending=tuple(str(w).lower() for w in changes["ending"]),
+        resuming=tuple(str(w).lower() for w in changes["resuming"]),
+        reach=int(changes["reach"]),
+        never=tuple(str(w).lower() for w in raw["never"]),
+        phrasings=tuple(_phrasing(row, raw["negation_auxiliaries"]) for row in raw["phrasings"]),
+    )
+
+
+def _phrasing(row: dict[str, Any], auxiliaries: Sequence[str]) -> Phrasing:
+    """``{A}``, ``{B}`` and ``{NOT}`` of a phrasing's pattern as regular expressions: the
+    actors are masked as ``@a`` and ``@b`` in the claim it is matched against."""
+    cues = sorted(modality_cues().negation, key=len, reverse=True)
+    negation = "|".join(re.escape(c) for c in cues)
+    auxiliary = "|".join(re.escape(a) for a in auxiliaries)
+    optional_not = rf"(?:(?P<negaux>(?:{auxiliary}))?\s*(?P<neg>{negation})\s+)?"
+    pattern = (
+        str(row["pattern"]).replace("{A}", "@a").replace("{B}", "@b").replace("{NOT}", optional_not)
+    )
+    return Phrasing(
+        name=str(row["name"]),
+        pattern=re.compile(pattern),
+        type=str(row["type"]),
+        polarity=int(row["polarity"]),
     )
 
 
@@ -76,6 +148,12 @@ def claim_rules() -> ClaimRules:
 
 @dataclass(frozen=True, slots=True)
 class ParsedClaim:
+    """A claim as read: who does what to whom, of which kind (``event`` or ``state``).
+
+    ``polarity`` is the sign of the act itself; a negated claim ("Iran no longer supports
+    ...") keeps the act's sign, sets ``negated`` and names its ``cue``.
+    """
+
     text: str
     source: ActorRef
     target: ActorRef
@@ -83,23 +161,43 @@ class ParsedClaim:
     polarity: int
     reciprocal: bool
     trigger: str
+    kind: str = STATE
+    negated: bool = False
+    cue: str | None = None
+    reading: str = "extractor"
+
+    @property
+    def sign(self) -> int:
+        """The sign the claim asserts: the act's, reversed when it is negated."""
+        return -self.polarity if self.negated else self.polarity
+
+    @property
+    def positive(self) -> ParsedClaim:
+        """The same claim without its negation: what the evidence is weighed against."""
+        return dataclasses.replace(self, negated=False, cue=None)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "source": self.source.as_json(),
             "type": self.type,
             "target": self.target.as_json(),
-            "polarity": self.polarity,
+            "polarity": self.sign,
             "reciprocal": self.reciprocal,
             "trigger": self.trigger,
+            "kind": self.kind,
+            "negated": self.negated,
+            "negation_cue": self.cue,
+            "reading": self.reading,
         }
 
 
 def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedClaim:
     """The claim as the extractor reads it; ``extraction`` is a ``pipeline.Extraction``.
 
-    Raises ClaimNotUnderstood, saying which actors and words were understood, when the claim
-    names fewer than two actors or no relation between them.
+    A phrasing of ``data/claims.yaml`` ("X and Y have diplomatic relations", "X is at war
+    with Y") reads what the extractor does not. Raises ClaimNotUnderstood, saying which
+    actors and words were understood, when the claim names fewer than two actors or no
+    relation between them.
     """
     claim = " ".join(text.split())
     if not claim:
@@ -119,6 +217,10 @@ def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedC
     mentions = [m for _, found in result.mentions for m in found]
     dyadic = [e for e in events if e.source_id and e.target_id]
     kb: KnowledgeBase = extraction.kb
+    rules = claim_rules()
+    phrased = _read_phrasing(" ".join(text.split()), claim, mentions, kb, rules)
+    if phrased is not None:
+        return phrased
     if not dyadic:
         actors = sorted({kb.actor(m.actor_id).name for m in mentions if m.actor_id in kb.actors})
         understood = f"actors: {', '.join(actors)}" if actors else "no known actor"
@@ -128,20 +230,103 @@ def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedC
             f"{relation}); say who does what to whom, e.g. 'Iran supports the Taliban'"
         )
     best = max(dyadic, key=lambda e: e.confidence)
-    return _parsed(" ".join(text.split()), best, kb)
+    tense = _tense_of(extraction, claim, best.trigger_start, rules)
+    return _parsed(" ".join(text.split()), claim, best, kb, tense, rules)
 
 
-def _parsed(text: str, event: Event, kb: KnowledgeBase) -> ParsedClaim:
+def _read_phrasing(
+    text: str, claim: str, mentions: Sequence[Any], kb: KnowledgeBase, rules: ClaimRules
+) -> ParsedClaim | None:
+    """The claim read by the first phrasing that matches it whole, its actors masked."""
+    known = sorted((m for m in mentions if m.actor_id in kb.actors), key=lambda m: m.start)
+    order = list(dict.fromkeys(m.actor_id for m in known))
+    if len(order) < 2:
+        return None
+    masks = {order[0]: "@a", order[1]: "@b"}
+    masked = claim
+    for mention in sorted(known, key=lambda m: -m.start):
+        if mention.actor_id in masks:
+            masked = masked[: mention.start] + masks[mention.actor_id] + masked[mention.end :]
+    masked = re.sub(r"\bthe (@[ab])\b", r"\1", " ".join(masked.lower().split())).rstrip(".!? ")
+    for phrasing in rules.phrasings:
+        found = phrasing.pattern.fullmatch(masked)
+        if found is None:
+            continue
+        cue = found.group("neg") if "neg" in phrasing.pattern.groupindex else None
+        if cue and found.group("negaux") and rules.negation_kind(cue) == NOT:
+            # "has not", "have not": the perfect denies the state up to now
+            joined = f"{found.group('negaux')} {cue}"
+            cue = joined if rules.negation_kind(joined) == NEVER else cue
+        source, target = (kb.actor(a) for a in order[:2])
+        return ParsedClaim(
+            text=text,
+            source=ActorRef(source.id, source.name),
+            target=ActorRef(target.id, target.name),
+            type=phrasing.type,
+            polarity=phrasing.polarity,
+            reciprocal=True,
+            trigger="",
+            kind=STATE if phrasing.type in rules.always_state else EVENT,
+            negated=bool(cue),
+            cue=cue or None,
+            reading=f"phrasing: {phrasing.name}",
+        )
+    return None
+
+
+def _tense_of(extraction: Any, claim: str, position: int, rules: ClaimRules) -> str:
+    """``past``, ``perfect`` or ``present``: of the trigger's first auxiliary, else its own."""
+    nlp = getattr(extraction, "nlp", None)
+    if nlp is None:
+        return "present"
+    doc = nlp(claim)
+    token = next((t for t in doc if t.idx <= position < t.idx + len(t.text)), None)
+    if token is None:
+        return "present"
+    if token.dep_ in ("attr", "acomp", "dobj") and token.head.pos_ in ("AUX", "VERB"):
+        token = token.head  # "are allies", "signed an agreement": the verb's tense
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        first = auxiliaries[0]
+        if first.lower_ in rules.perfect_auxiliaries and token.tag_ == "VBN":
+            return "past" if first.tag_ in rules.past_tags else "perfect"
+        return "past" if first.tag_ in rules.past_tags else "present"
+    return "past" if token.tag_ in rules.past_tags else "present"
+
+
+def _kind(type_: str, negated: bool, cue: str | None, tense: str, rules: ClaimRules) -> str:
+    if type_ in rules.always_state:
+        return STATE
+    if negated and rules.negation_kind(cue) == CHANGE:
+        return STATE  # "no longer supports", "ceased supporting": how things stand since
+    if type_ in rules.state_in_present and (tense == "present" or (tense == "perfect" and negated)):
+        return STATE
+    return EVENT
+
+
+def _parsed(
+    text: str, claim: str, event: Event, kb: KnowledgeBase, tense: str, rules: ClaimRules
+) -> ParsedClaim:
     assert event.source_id and event.target_id
-    polarity = event.polarity * (-1 if event.modality == "negated" else 1)
+    negated = event.modality == "negated"
+    cue = str(json.loads(event.trace).get("modality_cue") or "") or None if negated else None
+    change = rules.change_before(claim, event.trigger_start)
+    if change is not None and change in rules.ending and not negated:
+        negated, cue = True, change  # "ceased supporting": the act ended
+    elif negated and tense == "perfect" and rules.negation_kind(cue) == NOT:
+        cue = "has not"  # "has not recognised": not up to now
+    polarity = event.polarity or 1
     return ParsedClaim(
         text=text,
         source=ActorRef(event.source_id, kb.actor(event.source_id).name),
         target=ActorRef(event.target_id, kb.actor(event.target_id).name),
         type=event.type,
-        polarity=polarity or 1,
+        polarity=polarity,
         reciprocal=event.reciprocal or event.type == "RELATION",
         trigger=str(json.loads(event.trace).get("trigger") or ""),
+        kind=_kind(event.type, negated, cue, tense, rules),
+        negated=negated,
+        cue=cue,
     )
 
 
@@ -157,6 +342,7 @@ class Weighed:
     weight: float
     why: str
     decisive: bool
+    change: bool = False  # it ended or restarted the state then ("no longer", "resumed")
 
     def as_json(self) -> dict[str, Any]:
         row = self.row
@@ -175,6 +361,7 @@ class Weighed:
             },
             "weight": rounded(self.weight),
             "why": self.why,
+            "changes_state": self.change,
             "document": row["doc_id"],
             "sentence": row["sentence_idx"],
             "text": row["sentence_text"],
@@ -190,7 +377,12 @@ def weigh(
     rules: ClaimRules,
     lineage: dict[str, str],
 ) -> Weighed | None:
-    """How one event bears on the claim, or None when it says nothing about it."""
+    """How one event bears on the claim, or None when it says nothing about it.
+
+    The evidence is weighed against the claim without its negation, and leans the other way
+    for a negated claim ("Iran no longer supports ...").
+    """
+    positive = claim.positive
     source, target = row["source_id"], row["target_id"]
     sides = {claim.source.id: "source", claim.target.id: "target"}
     forebears = {actor: sides[heir] for actor, heir in lineage.items()}
@@ -206,31 +398,94 @@ def weigh(
     if via:
         factor *= rules.weights["lineage"]
         notes.append(f"via forebear {via[0]}")
-    related = claim.type == "RELATION" or row["type"] in rules.evidence_types.get(
-        claim.type, frozenset({claim.type})
-    )
-    negated = row["modality"] == "negated"
-    polarity = int(row["polarity"] or 0)
-    if negated:
-        if row["type"] == claim.type or (related and claim.type != "RELATION"):
-            lean, base, why = -1, rules.weights["negated_same_type"], "the claimed act, negated"
-        elif polarity == claim.polarity:
-            lean, base, why = -1, rules.weights["negated_related"], "a negated act of its sign"
-        else:
-            return None
-    elif polarity == -claim.polarity:
-        lean, base, why = -1, rules.weights["opposite_sign"], "an act of the opposite sign"
-    elif polarity == claim.polarity and related and not reverse:
-        # (A claim of a relationship reads both ways, so it is never "reverse".)
-        lean, base, why = 1, rules.weights["same_type"], "the claimed act"
+    negated, change = _row_negation(row, rules)
+    if claim.kind == EVENT:
+        leaning = _event_lean(positive, row, negated, reverse, rules)
     else:
+        leaning = _state_lean(positive, row, negated, reverse, rules)
+    if leaning is None:
         return None
+    lean, base, why = leaning
+    if change:
+        notes.append("changes the state from then on")
     # A negation the text asserts ("has not recognised") is asserted evidence against.
-    modality = "asserted" if negated else row["modality"]
+    modality = "asserted" if row["modality"] == "negated" else row["modality"]
     modality_weight = abs(scoring.weight(modality, bool(row["hedged"])))
     weight = base * factor * modality_weight
     decisive = row["modality"] in rules.decisive_modalities and not row["hedged"]
-    return Weighed(row, lean, weight, "; ".join([why, *notes]), decisive)
+    lean = -lean if claim.negated else lean
+    return Weighed(row, lean, weight, "; ".join([why, *notes]), decisive, change)
+
+
+def _row_negation(row: dict[str, Any], rules: ClaimRules) -> tuple[bool, bool]:
+    """Whether the event is negated, and whether it changes the state from its time on:
+    a negation cue or a word of ``changes`` before the trigger ("no longer supports",
+    "ceased supporting", the extractor may read the latter as asserted), or a trigger that
+    is itself such a word ("severed", "restored")."""
+    negated = row["modality"] == "negated"
+    trace = _trace(row)
+    cue = str(trace.get("modality_cue") or "").lower()
+    trigger = str(trace.get("trigger") or "")
+    before = None
+    if trigger:
+        text = str(row.get("sentence_text") or "")
+        for found in re.finditer(rf"\b{re.escape(trigger)}\b", text):
+            before = rules.change_before(text, found.start())
+            if before is not None:
+                break
+    if before in rules.ending and not negated:
+        negated = True
+    changes = (*rules.ending, *rules.resuming)
+    change = (negated and cue in rules.ending) or before is not None or trigger.lower() in changes
+    return negated, change
+
+
+def _event_lean(
+    claim: ParsedClaim, row: dict[str, Any], negated: bool, reverse: bool, rules: ClaimRules
+) -> tuple[int, float, str] | None:
+    """An event claim: the act (in its direction) supports it; only its denial contradicts
+    it; acts of the other sign say nothing about whether it happened."""
+    if reverse or row["type"] not in rules.evidence_types.get(claim.type, {claim.type}):
+        return None
+    if negated:
+        return -1, rules.weights["negated_same_type"], "the claimed act, denied or negated"
+    if int(row["polarity"] or 0) == claim.polarity:
+        return 1, rules.weights["same_type"], "the claimed act"
+    return None
+
+
+def _state_lean(
+    claim: ParsedClaim, row: dict[str, Any], negated: bool, reverse: bool, rules: ClaimRules
+) -> tuple[int, float, str] | None:
+    """A state claim: the act and its kin support it, acts of the other sign and the
+    negated act contradict it; a claim of a relationship counts every event between them."""
+    related = claim.type == "RELATION" or row["type"] in rules.evidence_types.get(
+        claim.type, frozenset({claim.type})
+    )
+    polarity = int(row["polarity"] or 0)
+    if negated:
+        if row["type"] == claim.type or (related and claim.type != "RELATION"):
+            return -1, rules.weights["negated_same_type"], "the claimed act, negated"
+        if polarity == claim.polarity:
+            return -1, rules.weights["negated_related"], "a negated act of its sign"
+        return None
+    if polarity == -claim.polarity:
+        return -1, rules.weights["opposite_sign"], "an act of the opposite sign"
+    if polarity == claim.polarity and related and not reverse:
+        # (A claim of a relationship reads both ways, so it is never "reverse".)
+        return 1, rules.weights["same_type"], "the claimed act"
+    return None
+
+
+def _trace(row: dict[str, Any]) -> dict[str, Any]:
+    raw = row.get("trace")
+    if isinstance(raw, dict):
+        return raw
+    try:
+        value = json.loads(raw or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 # -- periods ----------------------------------------------------------------------------------
@@ -265,16 +520,19 @@ class ClaimPeriod:
         }
 
 
-def periods_of(evidence: Sequence[Weighed], merge_gap_years: int = 2) -> list[ClaimPeriod]:
+def periods_of(
+    evidence: Sequence[Weighed], merge_gap_years: int = 2, last_year: int | None = None
+) -> list[ClaimPeriod]:
     """Year by year, then runs of years that lean the same way, with no more than
-    ``merge_gap_years`` silent years inside a run (silence is not agreement)."""
+    ``merge_gap_years`` silent years inside a run (silence is not agreement); no year after
+    ``last_year`` (the date a question is asked at) is listed."""
     years: dict[int, ClaimPeriod] = {}
     for item in evidence:
         first, last = _years(item.row)
         if first is None or last is None:
             continue
         share = item.weight / (last - first + 1)
-        for year in range(first, last + 1):
+        for year in range(first, min(last, last_year or last) + 1):
             period = years.setdefault(year, ClaimPeriod(year, year, UNDECIDED))
             if item.lean > 0:
                 period.supporting += share
@@ -313,6 +571,68 @@ def overall_verdict(periods: Sequence[ClaimPeriod]) -> str:
     return decided.pop() if len(decided) == 1 else MIXED
 
 
+def dominant_verdict(periods: Sequence[ClaimPeriod], dominant: str) -> str:
+    """``dominant`` when any period has it, else what the decided periods say: an act that
+    happened once makes "X attacked Y" true (and "X never attacked Y" false) whatever the
+    other periods say."""
+    decided = {p.verdict for p in periods} - {UNDECIDED}
+    if dominant in decided:
+        return dominant
+    return decided.pop() if decided else UNDECIDED
+
+
+def state_at(
+    evidence: Sequence[Weighed], merge_gap_years: int = 2, last_year: int | None = None
+) -> tuple[str, str | None]:
+    """What the latest evidence establishes (the evidence is already cut at the date): the
+    verdict of the latest decided period, once the latest change of state ("no longer",
+    "severed", "resumed") has set aside what came before it. With the period's label."""
+    changes = [i for i in evidence if i.change and i.decisive and i.row["time_start"]]
+    kept = list(evidence)
+    if changes:
+        turn = max(i.row["time_start"] for i in changes)
+        kept = [i for i in evidence if i.row["time_start"] and i.row["time_start"] >= turn]
+    periods = periods_of(kept, merge_gap_years, last_year)
+    decided = [p for p in periods if p.verdict != UNDECIDED]
+    return (decided[-1].verdict, decided[-1].label) if decided else (UNDECIDED, None)
+
+
+def judge(
+    claim: ParsedClaim,
+    periods: Sequence[ClaimPeriod],
+    evidence: Sequence[Weighed],
+    window: TimeWindow,
+    merge_gap_years: int = 2,
+) -> tuple[str, str]:
+    """The verdict and, in words, what it rests on.
+
+    * an event claim is supported when the act is in the evidence (in the window) in any
+      period, contradicted when only its denial is;
+    * a state claim "never" or "has not" is contradicted by any period where it held;
+    * a state claim at a date, or one that says the state ended ("no longer"), takes what
+      the latest evidence up to then establishes;
+    * otherwise a state claim is judged per period: ``mixed`` when they disagree.
+    """
+    negation = claim_rules().negation_kind(claim.cue) if claim.negated else None
+    if claim.kind == EVENT:
+        dominant = CONTRADICTED if claim.negated else SUPPORTED
+        return dominant_verdict(periods, dominant), (
+            "an event claim: supported when the act is in the evidence, contradicted only by "
+            "its denial"
+        )
+    if negation == NEVER:
+        return dominant_verdict(periods, CONTRADICTED), (
+            "a state claim that it never held: contradicted by any period where it did"
+        )
+    if window.at is not None or negation == CHANGE:
+        last_year = window.at.year if window.at is not None else None
+        verdict, label = state_at(evidence, merge_gap_years, last_year)
+        when = f"at {window.at.isoformat()}" if window.at is not None else "now"
+        since = f" (evidence of {label})" if label else ""
+        return verdict, f"a state claim {when}: what the latest evidence establishes{since}"
+    return overall_verdict(periods), "a state claim, judged period by period"
+
+
 # -- structure ------------------------------------------------------------------------------
 
 
@@ -332,7 +652,7 @@ class StructuralPath:
             "sign_with_source": self.sign_source,
             "sign_with_target": self.sign_target,
             "implies": self.implies,
-            "agrees_with_claim": self.implies == claim.polarity,
+            "agrees_with_claim": self.implies == claim.sign,
         }
 
 
@@ -381,6 +701,7 @@ class ClaimCheck:
     periods: list[ClaimPeriod]
     evidence: list[Weighed]
     structural: list[StructuralPath]
+    basis: str = ""
 
     @property
     def current(self) -> ClaimPeriod | None:
@@ -391,8 +712,10 @@ class ClaimCheck:
     def explanation(self) -> str:
         c = self.claim
         asserted = [e for e in self.evidence if e.decisive]
+        negation = f", negated ({c.cue})" if c.negated else ""
         parts = [
-            f"Read as {c.source.name} {c.type} {c.target.name} ({'+' if c.polarity > 0 else '−'}).",
+            f"Read as {c.source.name} {c.type} {c.target.name} ({'+' if c.polarity > 0 else '−'}"
+            f"{negation}): {self.basis or 'judged period by period'}.",
             f"{sum(1 for e in asserted if e.lean > 0)} asserted event(s) support it, "
             f"{sum(1 for e in asserted if e.lean < 0)} contradict it; "
             f"{len(self.evidence) - len(asserted)} reported or hedged event(s) weigh less "
@@ -406,7 +729,7 @@ class ClaimCheck:
         if self.current is not None and self.verdict == MIXED:
             parts.append(f"Latest: {self.current.verdict} ({self.current.label}).")
         if self.structural:
-            agree = sum(1 for p in self.structural if p.implies == c.polarity)
+            agree = sum(1 for p in self.structural if p.implies == c.sign)
             parts.append(
                 f"Structure (a diagnostic, not evidence): {agree} of {len(self.structural)} "
                 "shared partners or enemies imply the claimed sign."
@@ -424,6 +747,8 @@ class ClaimCheck:
             "parsed": self.claim.as_json(),
             "window": self.window.as_json(),
             "verdict": self.verdict,
+            "kind": self.claim.kind,
+            "basis": self.basis,
             "current": {"period": current.label, "verdict": current.verdict} if current else None,
             "periods": [p.as_json() for p in self.periods],
             "supporting": listed(1, True),
@@ -466,14 +791,17 @@ def check_claim(
         for row in rows
         if (w := weigh(claim, row, scoring=scoring, rules=rules, lineage=lineage)) is not None
     ]
-    periods = periods_of(evidence, rules.merge_gap_years)
+    last_year = window.at.year if window.at is not None else None
+    periods = periods_of(evidence, rules.merge_gap_years, last_year)
+    verdict, basis = judge(claim, periods, evidence, window, rules.merge_gap_years)
     return ClaimCheck(
         claim=claim,
         window=window,
-        verdict=overall_verdict(periods),
+        verdict=verdict,
         periods=periods,
         evidence=evidence,
         structural=structural_paths(store, claim, window, settings),
+        basis=basis,
     )
 
 
