@@ -184,17 +184,12 @@ def test_the_relation_table_of_the_seed_articles(db: Path) -> None:
 
 
 # The claims of EXPECTED.md: (claim, --at or None, verdict, {period label prefix: verdict}).
-EXTRACTION_GAP = (
-    "extraction: a conditional (a gerund clause under 'would') in file 003 is read as an "
-    "asserted SUPPORT of ISIS-K by Iran, which decides 2025 (the extractor's, not the analysis)"
-)
 CLAIMS = [
     pytest.param(
         "Iran supports ISIS-K",
         None,
         "contradicted",
         {},
-        marks=pytest.mark.xfail(reason=EXTRACTION_GAP, strict=False),
         id="iran-supports-isis-k",
     ),
     pytest.param(

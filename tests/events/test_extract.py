@@ -527,3 +527,19 @@ def test_a_passive_participle_clause_befalls_the_subject(setup: Any) -> None:
     events = events_of(setup, "Sanctioned by Washington, Iran has found new buyers in Asia.")
     sanctions = [(e.source_id, e.target_id) for e in events if e.type == "SANCTION"]
     assert sanctions == [("united-states", "iran")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By arming the rebels in Chad, Sudan would run the risk of a wider war.",
+        "By recognising Kosovo, Serbia could lose its claim to the province.",
+    ],
+)
+def test_the_means_of_a_hypothetical_is_not_asserted(setup: Any, text: str) -> None:
+    found = events_of(setup, text)
+    assert found and all(e.modality != "asserted" for e in found), [
+        (e.type, e.modality) for e in found
+    ]
+    done = events_of(setup, "By arming Chadian rebels, Sudan prolonged the war.")
+    assert any(e.type == "AID" and e.modality == "asserted" for e in done)

@@ -540,7 +540,7 @@ class EventExtractor:
             query.token,
             sides.sources,
             query.actors,
-            self.lexicon.circumstantial_prepositions,
+            self.lexicon.circumstantial_prepositions | self.lexicon.circumstance_nouns,
             where=query.trigger.type in _LOCATED_TYPES or self._people,
         )
 
@@ -717,8 +717,11 @@ class EventExtractor:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
                     for obj in prep.children:
-                        if obj.dep_ in ("pobj", "pcomp"):
-                            found.extend(_actors_at(obj, actors, where=where))
+                        if obj.dep_ not in ("pobj", "pcomp"):
+                            continue
+                        if obj.lemma_.lower() in self.lexicon.circumstance_nouns:
+                            continue  # "against the backdrop of a morphing ISIS-K threat"
+                        found.extend(_actors_at(obj, actors, where=where))
         if not found:
             # "its demand that Israel ease restrictions": a noun's content clause is an acl
             # ("reiterated its demand that ...": or its light verb's)
@@ -1720,7 +1723,10 @@ def _own_phrase(
             and any(c.dep_ == "mark" for c in node.children)
         ):
             continue
-        if node.dep_ == "prep" and node.lower_ in circumstances:
+        if node.dep_ == "prep" and (
+            node.lower_ in circumstances
+            or any(o.dep_ == "pobj" and o.lemma_.lower() in circumstances for o in node.children)
+        ):
             continue
         if node.dep_ == "prep" and node.lower_ == "in" and _only_where(node, head, where):
             continue  # "spoke at the news conference in Hanoi": where the conference was
@@ -1764,7 +1770,7 @@ def _phrase_target(
     taken = {s.token.i for s in sources}
     # "seized the crossing between Gaza and Egypt": a "between" names where, or the parties
     # of another act; the between rules read it where it is the trigger's own
-    skipped = circumstances | {"between"}
+    skipped = circumstances | {"between"}  # with the circumstance nouns (see _phrase_position)
     phrase = _own_phrase(trigger, subordinate_clauses=False, circumstances=skipped, where=where)
     for node in phrase:
         if _backer(node):

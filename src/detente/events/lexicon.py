@@ -99,6 +99,7 @@ _SECTIONS: Final = frozenset(
         "labelling_verbs",
         "condemning_words",
         "circumstantial_prepositions",
+        "circumstance_nouns",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -516,6 +517,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "labelling_verbs",
         "condemning_words",
         "circumstantial_prepositions",
+        "circumstance_nouns",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -663,6 +665,7 @@ class Lexicon:
         self.condemning_words: frozenset[str] = union("condemning_words")
         self.circumstantial_prepositions: frozenset[str] = union("circumstantial_prepositions")
         self.weapon_nouns: frozenset[str] = union("weapon_nouns")
+        self.circumstance_nouns: frozenset[str] = union("circumstance_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]

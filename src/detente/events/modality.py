@@ -159,6 +159,11 @@ def read_modality(trigger: Any) -> Modality:
             # parenthetical reporting: "X, the author argues, has ..."
             break
         lemma = head.lemma_.lower()
+        if link == "pcomp" and head.lower_ == "by" and head.head.i != head.i:
+            # "By supporting ISIS-K, Iran would run the risk ...": the means of an act that
+            # would (or could) follow is as hypothetical as that act
+            future = future or _future(head.head, cues)
+            hedge = hedge or _hedge(head.head, cues)
         if lemma in cues.denial_verbs and link in ("ccomp", "xcomp", "pcomp", "dobj"):
             # "denied supporting the M23": said not to have happened, by whoever denies it
             negation = negation or lemma
