@@ -214,3 +214,13 @@ def test_a_speaker_of_the_house_acts_for_the_legislature_not_the_administration(
     mentions = resolver.resolve(document_of(text, "2022-08-05"))
     speaker = [m for m in mentions if "Pelosi" in m.text]
     assert speaker and speaker[0].actor_id == "united-states" and speaker[0].sector == "LEG"
+
+
+def test_the_tigrayan_forces_of_the_war_are_the_tplf(kb: KnowledgeBase) -> None:
+    resolver = ActorResolver(kb)
+    text = "Tigrayan forces captured the town, and Tigrayan leaders rejected the plan."
+    found = resolver.resolve(document_of(text, "2021-06-28"))
+    assert {m.text: m.actor_id for m in found} == {
+        "Tigrayan forces": "tplf",
+        "Tigrayan leaders": "tplf",
+    }

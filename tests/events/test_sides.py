@@ -321,3 +321,8 @@ def test_a_place_that_only_says_where_a_thing_is_is_no_target(setup: Any) -> Non
     assert ("chile", "CONSULT", "peru") in pairs(triples(events_of(setup, text)))
     text = "Chilean jets bombed the depots in Bolivia."
     assert ("chile", "ASSAULT", "bolivia") in pairs(triples(events_of(setup, text)))
+
+
+def test_a_label_put_in_a_relative_clause_accuses_the_doer_of_the_thing(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Peru held a referendum that Chile called illegal.")))
+    assert ("chile", "ACCUSE", "peru") in found, found

@@ -936,7 +936,7 @@ class EventExtractor:
                 continue
             verb, thing = found
             sources = _subject_actors(verb, actors) or _pronoun_subject(verb, None, actors)
-            targets = _owners(thing, actors)
+            targets = _owners(thing, actors, verb)
             if not sources or not targets:
                 continue
             yield _accusation(verb, sources, targets, "111", f"{label.lemma_.lower()} (label)")
@@ -1417,6 +1417,8 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
         head = node.head
     if head.lemma_.lower() in verbs and node.dep_ in ("oprd", "xcomp", "dobj", "prep", "ccomp"):
         things = [c for c in head.children if c.dep_ == "dobj" and c.i != node.i]
+        if head.dep_ == "relcl" and (not things or things[0].tag_ in ("WDT", "WP")):
+            return head, head.head  # "the elections that Abiy's government deemed illegal"
         if things:
             return head, things[0]
         if node.dep_ == "dobj" and node.head.dep_ == "dobj":
@@ -1431,15 +1433,19 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
     return None
 
 
-def _owners(thing: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+def _owners(
+    thing: Any, actors: dict[int, list[Mention]], labelling: Any | None = None
+) -> tuple[ActorToken, ...]:
     """Whose a labelled thing is: the actor named by it or in its phrase ("Pelosi's visit",
-    "the remarks by Paris", "the Israeli takeover"), or the subject of its relative clause
-    ("the drills China launched")."""
+    "the remarks by Paris", "the Israeli takeover"), the subject of its relative clause
+    ("the drills China launched"), or, when the label is put on it in a relative clause of
+    its own (``labelling``), the doer of the clause it stands in ("Tigrayan leaders went
+    ahead with elections that Abiy's government deemed illegal")."""
     found = _actors_at(thing, actors)
     if found:
         return found
     for clause in thing.children:
-        if clause.dep_ == "relcl":
+        if clause.dep_ == "relcl" and (labelling is None or clause.i != labelling.i):
             found = _subject_actors(clause, actors)
             if found:
                 return found
@@ -1447,6 +1453,10 @@ def _owners(thing: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, .
             found = tuple(a for o in clause.children for a in _actors_at(o, actors))
             if found:
                 return found
+    if labelling is not None and labelling.dep_ == "relcl":
+        verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+        if thing.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            return _subject_actors(verb, actors)
     return ()
 
 
