@@ -326,3 +326,14 @@ def test_a_place_that_only_says_where_a_thing_is_is_no_target(setup: Any) -> Non
 def test_a_label_put_in_a_relative_clause_accuses_the_doer_of_the_thing(setup: Any) -> None:
     found = pairs(triples(events_of(setup, "Peru held a referendum that Chile called illegal.")))
     assert ("chile", "ACCUSE", "peru") in found, found
+
+
+def test_a_statement_to_condemn_is_its_authors_condemnation(setup: Any) -> None:
+    text = "Peru, Chile and Ecuador issued a statement to condemn the Bolivian blockade."
+    found = pairs(triples(events_of(setup, text)))
+    assert {("peru", "ACCUSE", "bolivia"), ("chile", "ACCUSE", "bolivia")} <= found, found
+    # an appeal to do something says what someone else is to do
+    text = "Peru issued an appeal to lay down arms and join talks with Chile."
+    assert not any(
+        s == "peru" and k == "CONSULT" for s, k, _ in pairs(triples(events_of(setup, text)))
+    )

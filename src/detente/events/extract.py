@@ -881,14 +881,19 @@ class EventExtractor:
                     a for c in noun.children if c.dep_ == "poss" for a in _actors_at(c, actors)
                 ]
                 found = _unique(agents) or _actors_at(noun, actors)
+                to_infinitive = current.tag_ == "VB" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+                )
                 if (
                     not found
-                    and current.tag_ == "VBG"
+                    and (current.tag_ == "VBG" or to_infinitive)
                     and noun.dep_ == "dobj"
                     and noun.head.pos_ == "VERB"
+                    and not self.lexicon.triggers_for(noun.lemma_.lower(), "NOUN")
                 ):
-                    # "the PKK issued a declaration demanding ...": the declaration's author
-                    # ("an appeal to lay down arms" says what another is to do: not this)
+                    # "the PKK issued a declaration demanding ...", "sixteen countries issued
+                    # a statement to condemn ...": the statement's author ("an appeal to lay
+                    # down arms", itself a request, says what another is to do: not this)
                     found = _subject_actors(noun.head, actors)
                 return found
             head = current.head
