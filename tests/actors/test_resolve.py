@@ -136,6 +136,18 @@ def test_a_bare_title_names_the_official_who_held_it_before(resolver: ActorResol
     assert refer == {"The prime minister": "ethiopia"}  # no foreign minister named before
 
 
+def test_a_state_organ_without_its_state_is_the_datelines(resolver: ActorResolver) -> None:
+    filed = (
+        "Chile warns Peru over the border\n\nBy a staff writer\n\n"
+        "SANTIAGO, Jan. 9 -- The foreign ministry said the army would stay at the border."
+    )
+    found = {m.text: (m.actor_id, m.sector) for m in mentions(resolver, filed)}
+    assert found["The foreign ministry"] == ("chile", "GOV")
+    assert found["the army"] == ("chile", "MIL")
+    undated = "The foreign ministry said the army would stay at the border."
+    assert mentions(resolver, undated) == []
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

@@ -54,6 +54,8 @@ class CoreferenceRules:
     group_kinds: frozenset[str]
     body_kinds: frozenset[str]
     window: int
+    home_organs: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (sector, phrases)
+    dateline_paragraphs: int = 3
 
 
 @cache
@@ -89,6 +91,8 @@ def coreference_rules() -> CoreferenceRules:
 
     kinds, body_kinds, window = raw["group_kinds"], raw["body_kinds"], raw["window"]
     assert isinstance(kinds, list) and isinstance(body_kinds, list) and isinstance(window, int)
+    organs, paragraphs = raw["home_organs"], raw["dateline_paragraphs"]
+    assert isinstance(organs, dict) and isinstance(paragraphs, int)
     return CoreferenceRules(
         group=pattern("group"),
         body=pattern("body"),
@@ -97,6 +101,11 @@ def coreference_rules() -> CoreferenceRules:
         group_kinds=frozenset(kinds),
         body_kinds=frozenset(body_kinds),
         window=window,
+        home_organs=tuple(
+            (str(sector), re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE))
+            for sector, phrases in organs.items()
+        ),
+        dateline_paragraphs=paragraphs,
     )
 
 
@@ -173,6 +182,7 @@ class ActorResolver:
         mentions = self._surnames(document, mentions, read)
         mentions += self._coreference(document, mentions)
         mentions += self._titles(document, mentions)
+        mentions += self._home_organs(document, mentions)
         places = [
             dataclasses.replace(m, resolution="place")
             for m in (self._choose(f, salience) for f in found if f.place)
@@ -471,6 +481,50 @@ class ActorResolver:
                     out.append(_refer(sentence.index, start, match.group(), holders[-1]))
         return out
 
+    def _home_organs(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        """ "SEOUL, Jan. 9 (Yonhap) -- ... the foreign ministry said": a state organ named
+        without its state, in a story filed from a capital, is that state's (see
+        ``home_organs`` in coreference.yaml). Nothing without a dateline."""
+        rules = coreference_rules()
+        home = self._dateline_state(document, rules.dateline_paragraphs)
+        if home is None:
+            return []
+        out: list[Mention] = []
+        for sentence in document.sentences:
+            for sector, pattern in rules.home_organs:
+                for match in pattern.finditer(sentence.text):
+                    start, end = sentence.start + match.start(), sentence.start + match.end()
+                    if sentence.text[match.end() : match.end() + 4].lower() == " of ":
+                        continue  # "the government of Niger": its own state, or no actor
+                    if any(m.start < end and start < m.end for m in [*mentions, *out]):
+                        continue
+                    out.append(
+                        Mention(
+                            sentence=sentence.index,
+                            start=start,
+                            end=end,
+                            text=match.group(),
+                            actor_id=home,
+                            resolution="coreference",
+                            sector=sector,
+                            confidence=0.7,
+                        )
+                    )
+        return out
+
+    def _dateline_state(self, document: Document, paragraphs: int) -> str | None:
+        """The state whose capital a dateline names ("BEIJING:", "SEOUL, Jan. 9 (Yonhap)")."""
+        for sentence in document.sentences:
+            if sentence.paragraph >= paragraphs:
+                return None
+            found = _DATELINE_PLACE.match(sentence.text)
+            if found is None:
+                continue
+            for candidate in self._lookup(found.group(1).title(), document.published):
+                if candidate.how == "metonym" and self._kind(candidate.actor_id) == "state":
+                    return candidate.actor_id
+        return None
+
     def _pair(
         self, before: list[Mention], everywhere: list[Mention], states_only: bool
     ) -> tuple[Mention, Mention] | None:
@@ -766,6 +820,8 @@ def _text_order(mention: Mention) -> tuple[int, int, str]:
 
 
 _PAIR_CANDIDATES = 8
+# "SEOUL, Jan. 9 (Yonhap) --", "BEIJING:", "ISTANBUL, TURKEY |", "KYIV (Reuters) -"
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=\s*[,:(|—–-])")
 _TITLE_WINDOW = 6  # sentences back to the official a bare title names
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 

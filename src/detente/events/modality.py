@@ -31,6 +31,7 @@ class ModalityCues:
     refusal_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
+    temporal_subordinators: frozenset[str]
 
     @property
     def speaking_verbs(self) -> frozenset[str]:
@@ -157,6 +158,12 @@ def read_modality(trigger: Any) -> Modality:
         steps += 1
         if link not in _CLAUSE_LINKS:
             # parenthetical reporting: "X, the author argues, has ..."
+            break
+        if link == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in cues.temporal_subordinators for c in token.children
+        ):
+            # "decided to end the pact after Japan imposed restrictions": what came before
+            # or after the act is told as fact, whatever the act itself is
             break
         lemma = head.lemma_.lower()
         if link == "pcomp" and head.lower_ == "by" and head.head.i != head.i:
