@@ -154,7 +154,7 @@ def test_the_north_and_the_south_are_the_koreas_where_a_korea_is_named(
     korean = "North Korea fired a missile, and Japan urged the North to show restraint."
     assert [m.actor_id for m in mentions(resolver, korean)][-1] == "north-korea"
     elsewhere = "In the South, voters backed the senator; the South China Sea stayed calm."
-    assert mentions(resolver, elsewhere) == []
+    assert "south-korea" not in [m.actor_id for m in mentions(resolver, elsewhere)]
 
 
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
