@@ -337,3 +337,8 @@ def test_a_statement_to_condemn_is_its_authors_condemnation(setup: Any) -> None:
     assert not any(
         s == "peru" and k == "CONSULT" for s, k, _ in pairs(triples(events_of(setup, text)))
     )
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(setup: Any) -> None:
+    text = "The Peruvian Foreign Ministry had earlier on Sunday accused Chile of overreacting."
+    assert ("peru", "ACCUSE", "chile") in pairs(triples(events_of(setup, text)))

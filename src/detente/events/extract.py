@@ -1957,7 +1957,18 @@ def _dependents(token: Any, relation: str) -> list[Any]:
             for obj in c.children
             if obj.dep_ == "pobj"
         ]
-    return [child for child in token.children if child.dep_ == relation]
+    found = [child for child in token.children if child.dep_ == relation]
+    if not found and relation in ("nsubj", "nsubjpass"):
+        # "The Ministry had earlier on Sunday accused ...": the parser may hang the subject
+        # on the auxiliary; it is still the verb's
+        found = [
+            subject
+            for aux in token.children
+            if aux.dep_ in ("aux", "auxpass")
+            for subject in aux.children
+            if subject.dep_ == relation
+        ]
+    return found
 
 
 def _actors_at(
@@ -2258,10 +2269,15 @@ def _own_subject(clause: Any) -> bool:
 def _subject_actors(
     verb: Any, actors: dict[int, list[Mention]], relations: Sequence[str] = ("nsubj",)
 ) -> tuple[ActorToken, ...]:
-    """The actors of a verb's first subject that names any."""
+    """The actors of a verb's first subject that names any (a subject the parser hung on
+    the verb's auxiliary included, see ``_dependents``)."""
     for subject in verb.children:
         if subject.dep_ in relations and (found := _actors_at(subject, actors)):
             return found
+    for relation in relations:
+        for subject in _dependents(verb, relation):
+            if found := _actors_at(subject, actors):
+                return found
     return ()
 
 
