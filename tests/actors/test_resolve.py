@@ -157,6 +157,14 @@ def test_the_north_and_the_south_are_the_koreas_where_a_korea_is_named(
     assert "south-korea" not in [m.actor_id for m in mentions(resolver, elsewhere)]
 
 
+def test_sanaa_speaks_for_whoever_holds_it(resolver: ActorResolver) -> None:
+    def actor(text: str, date: str) -> str | None:
+        return next(m.actor_id for m in resolver.resolve(document_of(text, date)))
+
+    assert actor("Sanaa rejected the plan.", "2010-01-01") == "yemen"
+    assert actor("Sanaa rejected the plan.", "2024-01-01") == "houthis"
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

@@ -342,3 +342,9 @@ def test_a_statement_to_condemn_is_its_authors_condemnation(setup: Any) -> None:
 def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(setup: Any) -> None:
     text = "The Peruvian Foreign Ministry had earlier on Sunday accused Chile of overreacting."
     assert ("peru", "ACCUSE", "chile") in pairs(triples(events_of(setup, text)))
+
+
+@pytest.mark.parametrize("verb", ["suspended", "paused", "halted"])
+def test_halting_strikes_on_someone_retreats_from_them(setup: Any, verb: str) -> None:
+    found = pairs(triples(events_of(setup, f"Peru {verb} its strikes on Chile.")))
+    assert ("peru", "RETREAT", "chile") in found, found
