@@ -348,3 +348,14 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(setup: Any) ->
 def test_halting_strikes_on_someone_retreats_from_them(setup: Any, verb: str) -> None:
     found = pairs(triples(events_of(setup, f"Peru {verb} its strikes on Chile.")))
     assert ("peru", "RETREAT", "chile") in found, found
+
+
+def test_speaking_out_against_someone_accuses_them(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Chile spoke out against Peru's blockade.")))
+    assert ("chile", "ACCUSE", "peru") in found and not any(k == "CONSULT" for _, k, _ in found)
+
+
+def test_a_cooperative_act_is_not_aimed_at_what_it_is_against(setup: Any) -> None:
+    text = "Peru met Chile's president to work together against the Shining Path."
+    found = pairs(triples(events_of(setup, text)))
+    assert not any(t == "shining-path" and k in ("CONSULT", "COOPERATE") for _, k, t in found)

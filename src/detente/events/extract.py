@@ -525,8 +525,15 @@ class EventExtractor:
         return _participle_patient(query.token, query.actors)
 
     def _directional_preposition(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        # "cooperate against ISIS", "spoke with Kyiv against the war": a cooperative act is
+        # never aimed at what it is against
+        cooperative = self._cooperative(query.trigger)
+        prepositions = _TARGET_PREPOSITIONS - {"against"} if cooperative else _TARGET_PREPOSITIONS
         return self._fallback_targets(
-            query.token, query.actors, where=query.trigger.type in _LOCATED_TYPES
+            query.token,
+            query.actors,
+            where=query.trigger.type in _LOCATED_TYPES,
+            prepositions=prepositions,
         )
 
     def _between_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
@@ -536,13 +543,22 @@ class EventExtractor:
     def _phrase_position(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
             return ()
+        skipped = self.lexicon.circumstantial_prepositions | self.lexicon.circumstance_nouns
+        if self._cooperative(query.trigger):
+            skipped |= {"against"}  # "work together against the Shining Path"
         return _phrase_target(
             query.token,
             sides.sources,
             query.actors,
-            self.lexicon.circumstantial_prepositions | self.lexicon.circumstance_nouns,
+            skipped,
             where=query.trigger.type in _LOCATED_TYPES or self._people,
         )
+
+    def _cooperative(self, trigger: Trigger) -> bool:
+        """Cooperation, which is never aimed at what it is against; an act that undoes a
+        hostile one ("ceased its operation against Hamas") is aimed at its target."""
+        polarity = trigger.polarity or self.ontology[trigger.type].polarity or 0
+        return polarity > 0 and trigger.type not in _UNDOING_TYPES
 
     def _people(self, noun: Any) -> bool:
         """Whether a noun names people, whose place says whose they are ("refugees in
@@ -698,7 +714,12 @@ class EventExtractor:
         return bool(head.lemma_.lower() in self.lexicon.patient_verbs)
 
     def _fallback_targets(
-        self, trigger: Any, actors: dict[int, list[Mention]], *, where: bool = True
+        self,
+        trigger: Any,
+        actors: dict[int, list[Mention]],
+        *,
+        where: bool = True,
+        prepositions: frozenset[str] = _TARGET_PREPOSITIONS,
     ) -> tuple[ActorToken, ...]:
         """Targets the lexicon's relations missed: an actor after a directional preposition
         on the trigger or on its object ("shared evidence with the U.S.", "recalled its
@@ -715,7 +736,7 @@ class EventExtractor:
             heads.append(light_verb)
         for head in heads:
             for prep in head.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in _TARGET_PREPOSITIONS:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in prepositions:
                     for obj in prep.children:
                         if obj.dep_ not in ("pobj", "pcomp"):
                             continue
