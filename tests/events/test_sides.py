@@ -359,3 +359,10 @@ def test_a_cooperative_act_is_not_aimed_at_what_it_is_against(setup: Any) -> Non
     text = "Peru met Chile's president to work together against the Shining Path."
     found = pairs(triples(events_of(setup, text)))
     assert not any(t == "shining-path" and k in ("CONSULT", "COOPERATE") for _, k, t in found)
+
+
+def test_a_role_noun_that_says_whose_it_is_is_no_part_of_the_doers_state(setup: Any) -> None:
+    text = "Peruvian troops attacked the citizens of the neighbouring republic."
+    assert not any(t == "peru" for _, _, t in pairs(triples(events_of(setup, text))))
+    bare = pairs(triples(events_of(setup, "Peruvian police dispersed the demonstrators.")))
+    assert ("peru", "COERCE", "peru") in bare

@@ -800,6 +800,8 @@ class EventExtractor:
         for node in slots:
             if node.lemma_.lower() in self.lexicon.unimplied_nouns:
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
+                continue  # "the citizens of the free world" say whose they are: not bare
             sector = self.agents.sector_of(node.lemma_.lower(), node.lower_)
             if sector is None or sector == anchor.mention.sector:
                 continue
