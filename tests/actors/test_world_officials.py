@@ -224,3 +224,10 @@ def test_the_tigrayan_forces_of_the_war_are_the_tplf(kb: KnowledgeBase) -> None:
         "Tigrayan forces": "tplf",
         "Tigrayan leaders": "tplf",
     }
+
+
+def test_merchant_ships_of_every_flag_are_one_target(kb: KnowledgeBase) -> None:
+    resolver = ActorResolver(kb)
+    text = "The rebels attacked two merchant vessels; shipping fees and shipping costs rose."
+    found = resolver.resolve(document_of(text, "2024-02-01"))
+    assert [(m.text, m.actor_id) for m in found] == [("merchant vessels", "commercial-shipping")]
