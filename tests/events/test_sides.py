@@ -366,3 +366,14 @@ def test_a_role_noun_that_says_whose_it_is_is_no_part_of_the_doers_state(setup: 
     assert not any(t == "peru" for _, _, t in pairs(triples(events_of(setup, text))))
     bare = pairs(triples(events_of(setup, "Peruvian police dispersed the demonstrators.")))
     assert ("peru", "COERCE", "peru") in bare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile launched military drills around Peru.",
+        "Chile massed troops near Peru.",
+    ],
+)
+def test_a_show_of_force_is_aimed_at_whom_it_is_staged_by(setup: Any, text: str) -> None:
+    assert ("chile", "MOBILIZE", "peru") in pairs(triples(events_of(setup, text)))

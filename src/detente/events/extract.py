@@ -43,6 +43,8 @@ _WORD_ATTRS = ("LEMMA", "LOWER")
 # Events whose embedded acts happened: what is accused or protested against.
 _DENOUNCING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 _UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
+# A show of force is aimed at whom it is staged by: "drills around Taiwan", "troops near Guyana"
+_SHOW_OF_FORCE_PREPOSITIONS = frozenset({"around", "near", "off", "along", "close"})
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
 )
@@ -529,8 +531,10 @@ class EventExtractor:
         # never aimed at what it is against
         cooperative = self._cooperative(query.trigger)
         prepositions = _TARGET_PREPOSITIONS - {"against"} if cooperative else _TARGET_PREPOSITIONS
+        if query.trigger.type == "MOBILIZE":
+            prepositions |= _SHOW_OF_FORCE_PREPOSITIONS  # "drills around Taiwan"
         return self._fallback_targets(
-            query.token,
+            query.holder,  # "military drills around Taiwan": the modifier's noun's phrase
             query.actors,
             where=query.trigger.type in _LOCATED_TYPES,
             prepositions=prepositions,
@@ -547,7 +551,7 @@ class EventExtractor:
         if self._cooperative(query.trigger):
             skipped |= {"against"}  # "work together against the Shining Path"
         return _phrase_target(
-            query.token,
+            query.holder,
             sides.sources,
             query.actors,
             skipped,
