@@ -165,6 +165,16 @@ def test_sanaa_speaks_for_whoever_holds_it(resolver: ActorResolver) -> None:
     assert actor("Sanaa rejected the plan.", "2024-01-01") == "houthis"
 
 
+def test_the_junta_is_the_government_named_before(resolver: ActorResolver) -> None:
+    found = mentions(
+        resolver,
+        "The French minister said Mali's junta was out of control. Paris called the junta "
+        "illegitimate.",
+    )
+    refer = [(m.text, m.actor_id, m.sector) for m in found if m.resolution == "coreference"]
+    assert refer == [("the junta", "mali", "GOV")]
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

@@ -377,3 +377,11 @@ def test_a_role_noun_that_says_whose_it_is_is_no_part_of_the_doers_state(setup: 
 )
 def test_a_show_of_force_is_aimed_at_whom_it_is_staged_by(setup: Any, text: str) -> None:
     assert ("chile", "MOBILIZE", "peru") in pairs(triples(events_of(setup, text)))
+
+
+def test_he_is_the_official_who_spoke_in_a_sentence_not_parsed(setup: Any) -> None:
+    text = (
+        "Peru's foreign minister said on Friday that the talks were over.\n\n"
+        "He also accused Chile of lying.\n"
+    )
+    assert ("peru", "ACCUSE", "chile") in pairs(triples(events_of(setup, text)))

@@ -49,6 +49,7 @@ _EXTEND_LEFT = 4
 class CoreferenceRules:
     group: re.Pattern[str]
     body: re.Pattern[str]
+    regime: re.Pattern[str]
     pair: re.Pattern[str]
     state_words: re.Pattern[str]
     group_kinds: frozenset[str]
@@ -96,6 +97,7 @@ def coreference_rules() -> CoreferenceRules:
     return CoreferenceRules(
         group=pattern("group"),
         body=pattern("body"),
+        regime=pattern("regime"),
         pair=pattern("pair"),
         state_words=pattern("state_words"),
         group_kinds=frozenset(kinds),
@@ -431,8 +433,9 @@ class ActorResolver:
             singles = [
                 (match, rules.group_kinds) for match in rules.group.finditer(sentence.text)
             ] + [(match, rules.body_kinds) for match in rules.body.finditer(sentence.text)]
+            regimes = list(rules.regime.finditer(sentence.text))
             pairs_named = list(rules.pair.finditer(sentence.text))
-            if not singles and not pairs_named:
+            if not singles and not pairs_named and not regimes:
                 continue  # most sentences: no need to gather the mentions before
             earlier = [
                 m for m in mentions if sentence.index - rules.window <= m.sentence <= sentence.index
@@ -443,6 +446,19 @@ class ActorResolver:
                 found = [m for m in before if self._kind(m.actor_id) in kinds]
                 if found:
                     out.append(_refer(sentence.index, start, match.group(), found[-1]))
+            for match in regimes:
+                start = sentence.start + match.start()
+                if any(m.start <= start < m.end for m in mentions):
+                    continue  # "the Assad regime": named already
+                governments = [
+                    m
+                    for m in earlier
+                    if m.end <= start
+                    and m.actor_id
+                    and (m.sector == "GOV" or self._kind(m.actor_id) == "government")
+                ]
+                if governments:
+                    out.append(_refer(sentence.index, start, match.group(), governments[-1]))
             for match in pairs_named:
                 start = sentence.start + match.start()
                 before = [

@@ -33,6 +33,7 @@ MAX_SENTENCE_WORDS = 150
 # Proposes mentions of actors the knowledge base lacks, from a parsed sentence:
 # (parsed sentence, sentence index, its offset in the document, known mentions) -> new ones.
 Proposer = Callable[[Any, int, int, Sequence[Mention]], list[Mention]]
+_SUBJECT_GAP_WORDS = 2  # "Le Drian said", "Le Drian on Friday said", "Iran's minister said"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -146,6 +147,8 @@ def extract_events(
                 report.skipped[why] += 1
                 if _gives_the_floor(sentence, introducing):
                     floor_given, introduced = True, found[0] if found else None
+                elif (speaking := _speaking_subject(sentence, found, introducing)) is not None:
+                    floor_given, introduced = True, speaking
                 continue
             expressions: tuple[TimeSpan, ...] = ()
             if origin == "sentence":
@@ -348,6 +351,28 @@ def _gives_the_floor(sentence: Sentence, introducing: frozenset[str]) -> bool:
     if not sentence.text.rstrip().endswith(":"):
         return False
     return any(word in introducing for word in _WORD.findall(sentence.text.lower()))
+
+
+def _speaking_subject(
+    sentence: Sentence, mentions: list[Mention], introducing: frozenset[str]
+) -> Mention | None:
+    """The actor named just before a verb of saying in a sentence that is not parsed ("Le
+    Drian said on Friday that the junta was out of control"): who speaks, and whom a "he"
+    or "we" in the next sentences stands for. Read off the words, as the sentence is not
+    parsed: the mention that ends within a few words before the verb."""
+    text = sentence.text
+    for word in _WORD.finditer(text):
+        if word.group().lower() not in introducing:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.end - sentence.start <= word.start()
+            and len(text[m.end - sentence.start : word.start()].split()) <= _SUBJECT_GAP_WORDS
+        ]
+        if before:
+            return before[-1]
+    return None
 
 
 def _why_not(sentence: Sentence, mentions: list[Mention], vocabulary: frozenset[str]) -> str:

@@ -220,7 +220,7 @@ class EventExtractor:
         findings = list(self._triggered(doc, actors, context, places or {}))
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
-        findings += list(self._labels(doc, actors))
+        findings += list(self._labels(doc, actors, context))
         findings = _aimed_at_doers(_without_empty_intent(findings), actors)
         findings += _accusations_by_report(findings, actors)
         findings = _demanded_acts(
@@ -957,7 +957,9 @@ class EventExtractor:
 
     # -- accusations by label -------------------------------------------------------------
 
-    def _labels(self, doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
+    def _labels(
+        self, doc: Any, actors: dict[int, list[Mention]], context: SentenceContext
+    ) -> Iterator[Finding]:
         """ "Tokyo called the move extremely regrettable", "Kinshasa branded the shooting an
         act of aggression", "Blinken said the drills China launched were an escalation":
         putting a condemning label on an actor's act accuses that actor (CAMEO 111)."""
@@ -967,7 +969,12 @@ class EventExtractor:
             if found is None:
                 continue
             verb, thing = found
-            sources = _subject_actors(verb, actors) or _pronoun_subject(verb, None, actors)
+            sources = (
+                _subject_actors(verb, actors)
+                or _pronoun_subject(verb, context.antecedent, actors, context.speaker)
+                # "Mali expelled the envoy after describing the remarks as hostile"
+                or self._inherited_subject(verb, actors, "VERB")
+            )
             targets = _owners(thing, actors, verb)
             if not sources or not targets:
                 continue
@@ -1481,7 +1488,8 @@ def _owners(
             found = _subject_actors(clause, actors)
             if found:
                 return found
-        if clause.dep_ == "prep" and clause.lower_ == "by":
+        if clause.dep_ == "prep" and clause.lower_ in ("by", "from"):
+            # "the remarks by Paris", "comments from the French foreign minister"
             found = tuple(a for o in clause.children for a in _actors_at(o, actors))
             if found:
                 return found
@@ -2236,6 +2244,9 @@ def _pronoun_subject(
         return found
     if pronoun.lower_ in _SPEAKER_PRONOUNS and speaker is not None:
         return (ActorToken(pronoun, speaker),)  # "... said: 'We will defeat ISIL'"
+    if personal and speaker is not None and speaker.resolution in ("person", "office"):
+        # "Le Drian said the junta was out of control. He also called it illegitimate."
+        return (ActorToken(pronoun, speaker),)
     if speaker_only or antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
