@@ -385,3 +385,11 @@ def test_he_is_the_official_who_spoke_in_a_sentence_not_parsed(setup: Any) -> No
         "He also accused Chile of lying.\n"
     )
     assert ("peru", "ACCUSE", "chile") in pairs(triples(events_of(setup, text)))
+
+
+def test_a_promise_of_a_hostile_act_is_not_aimed_at_its_victim(setup: Any) -> None:
+    found = triples(
+        events_of(setup, "Chile reiterated its commitment to defeating the Shining Path.")
+    )
+    assert not any(k == "AGREE" and t == "shining-path" for _, k, t, _ in found), found
+    assert ("chile", "THREATEN", "shining-path", "future") in found, found

@@ -533,11 +533,40 @@ class EventExtractor:
         prepositions = _TARGET_PREPOSITIONS - {"against"} if cooperative else _TARGET_PREPOSITIONS
         if query.trigger.type == "MOBILIZE":
             prepositions |= _SHOW_OF_FORCE_PREPOSITIONS  # "drills around Taiwan"
-        return self._fallback_targets(
+        found = self._fallback_targets(
             query.holder,  # "military drills around Taiwan": the modifier's noun's phrase
             query.actors,
             where=query.trigger.type in _LOCATED_TYPES,
             prepositions=prepositions,
+        )
+        return self._not_in_hostile_content(query.token, found) if cooperative else found
+
+    def _not_in_hostile_content(
+        self, trigger: Any, found: tuple[ActorToken, ...]
+    ) -> tuple[ActorToken, ...]:
+        """ "vowed to rid the border of IS militants", "its commitment to defeating ISIL": a
+        promise of a hostile act is not aimed at the act's victim (that act is an event of
+        its own); an actor reached through such an act below the trigger is left out."""
+        kept = []
+        for item in found:
+            node, hostile = item.token, False
+            for _ in range(8):
+                if node.i == trigger.i or node.head.i == node.i:
+                    break
+                node = node.head
+                if node.i != trigger.i and node.pos_ == "VERB" and self._hostile_act(node):
+                    hostile = True
+                    break
+            if not hostile:
+                kept.append(item)
+        return tuple(kept)
+
+    def _hostile_act(self, word: Any) -> bool:
+        """Whether a verb is a trigger of hostile acts only ("defeat", "attack"; not "call",
+        which also calls for talks)."""
+        readings = self.lexicon.triggers_for(word.lemma_.lower(), "VERB")
+        return bool(readings) and all(
+            (t.polarity or self.ontology[t.type].polarity or 0) < 0 for t in readings
         )
 
     def _between_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
@@ -548,15 +577,17 @@ class EventExtractor:
         if not sides.sources:
             return ()
         skipped = self.lexicon.circumstantial_prepositions | self.lexicon.circumstance_nouns
-        if self._cooperative(query.trigger):
+        cooperative = self._cooperative(query.trigger)
+        if cooperative:
             skipped |= {"against"}  # "work together against the Shining Path"
-        return _phrase_target(
+        found = _phrase_target(
             query.holder,
             sides.sources,
             query.actors,
             skipped,
             where=query.trigger.type in _LOCATED_TYPES or self._people,
         )
+        return self._not_in_hostile_content(query.token, found) if cooperative else found
 
     def _cooperative(self, trigger: Trigger) -> bool:
         """Cooperation, which is never aimed at what it is against; an act that undoes a
@@ -2331,6 +2362,11 @@ def _controller(clause: Any, actors: dict[int, list[Mention]]) -> tuple[ActorTok
         return _subject_actors(clause.head, actors, ("dobj",))
     if clause.dep_ == "pcomp" and clause.head.dep_ == "prep":
         verb = clause.head.head
+        if verb.pos_ == "NOUN" and clause.head.lower_ in ("to", "of"):
+            # "its commitment to defeating ISIL", "Iran's role in arming": the noun's owner
+            return _possessor_subject(verb, actors) or tuple(
+                a for c in verb.children if c.dep_ == "poss" for a in _actors_at(c, actors)
+            )
         if verb.pos_ not in ("VERB", "AUX"):
             return ()
         if clause.head.lower_ in _OBJECT_CONTROL_PREPOSITIONS:

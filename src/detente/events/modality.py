@@ -32,6 +32,7 @@ class ModalityCues:
     denial_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     temporal_subordinators: frozenset[str]
+    future_nouns: frozenset[str]
 
     @property
     def speaking_verbs(self) -> frozenset[str]:
@@ -166,6 +167,13 @@ def read_modality(trigger: Any) -> Modality:
             # or after the act is told as fact, whatever the act itself is
             break
         lemma = head.lemma_.lower()
+        if (
+            link == "pcomp"
+            and head.lower_ in ("to", "of")
+            and head.head.lemma_.lower() in cues.future_nouns
+        ):
+            # "its commitment to defeating ISIL", "a plan of annexing": an act intended
+            future = future or head.head.lemma_.lower()
         if link == "pcomp" and head.lower_ == "by" and head.head.i != head.i:
             # "By supporting ISIS-K, Iran would run the risk ...": the means of an act that
             # would (or could) follow is as hypothetical as that act
