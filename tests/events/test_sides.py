@@ -393,3 +393,16 @@ def test_a_promise_of_a_hostile_act_is_not_aimed_at_its_victim(setup: Any) -> No
     )
     assert not any(k == "AGREE" and t == "shining-path" for _, k, t, _ in found), found
     assert ("chile", "THREATEN", "shining-path", "future") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru conducted joint naval operations with Chile.",
+        "Peru and Chile held joint military exercises.",
+    ],
+)
+def test_a_joint_operation_is_cooperation_not_an_attack(setup: Any, text: str) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert any(k == "COOPERATE" for _, k, _ in found), found
+    assert not any(k in ("ASSAULT", "MOBILIZE") for _, k, _ in found), found

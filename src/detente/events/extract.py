@@ -311,6 +311,8 @@ class EventExtractor:
             holder = token
             if trigger.with_object and token.dep_ in ("compound", "amod") and pos != "VERB":
                 holder = token.head
+            if trigger.type in ("ASSAULT", "MOBILIZE") and (_joint(token) or _joint(holder)):
+                continue  # "conducted joint operations with ...": cooperation ("joint" says so)
             query = _Query(token, trigger, pos, holder, actors, places, context)
             sides = self._sides(query)
             if sides is None or (not sides.sources and not sides.targets):
@@ -1814,6 +1816,18 @@ def _own_phrase(
         reached.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
     return sorted(reached, key=lambda t: t.i)
+
+
+def _joint(head: Any) -> bool:
+    """Whether an act, or the object it is done on, is said to be joint ("joint
+    operations", "combined exercises"): done with someone, not to them."""
+    words = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "amod" and c.lemma_.lower() in _JOINT_WORDS for w in words for c in w.children
+    )
+
+
+_JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
 
 
 def _only_where(preposition: Any, head: Any, whose: bool | Callable[[Any], bool]) -> bool:
