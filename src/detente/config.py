@@ -37,6 +37,11 @@ class AnalysisSettings:
     max_inferences: int
     paths_per_inference: int
     exact_frustration_max_nodes: int
+    same_event_modality_classes: dict[str, str]
+    same_event_tolerance_days: int
+    background_after_days: int
+    period_min_background_reports: int
+    inference_min_events: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,4 +103,11 @@ def _analysis_settings(raw: dict[str, Any]) -> AnalysisSettings:
         max_inferences=int(raw["max_inferences"]),
         paths_per_inference=int(raw["paths_per_inference"]),
         exact_frustration_max_nodes=int(raw["exact_frustration_max_nodes"]),
+        same_event_modality_classes={
+            str(k): str(v) for k, v in dict(raw["same_event_modality_classes"]).items()
+        },
+        same_event_tolerance_days=int(raw["same_event_tolerance_days"]),
+        background_after_days=int(raw["background_after_days"]),
+        period_min_background_reports=int(raw["period_min_background_reports"]),
+        inference_min_events=int(raw["inference_min_events"]),
     )

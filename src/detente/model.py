@@ -71,6 +71,9 @@ class Document:
     published: dt.date | None = None
     date_origin: DateOrigin = DateOrigin.UNKNOWN
     sentences: tuple[Sentence, ...] = field(default=())
+    # what the document declares itself to be when it is no report: opinion, analysis, blog
+    # (ingest/data/genres.yaml); None for a report, or when it does not say
+    genre: str | None = None
 
     @property
     def published_is_estimate(self) -> bool:

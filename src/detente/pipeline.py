@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
 from detente.config import Settings, load_settings
@@ -29,7 +29,10 @@ from detente.errors import DetenteError, SkippedSource
 from detente.model import ActorRecord, Document, Driver, Event, Mention
 
 if TYPE_CHECKING:
+    from detente.actors.resolve import ActorResolver
     from detente.events.document import ExtractionReport
+    from detente.events.lexicon import Lexicon
+    from detente.events.ontology import EventType
     from detente.store import Store
 
 ProgressCallback = Callable[[int, int, int], None]  # (sources done, sources in all, documents read)
@@ -220,9 +223,19 @@ def load_extraction(settings: Settings | None = None) -> Extraction:
 
 
 class Extraction:
-    """The loaded extractors of one process: knowledge base, parser, lexicon."""
+    """The loaded extractors of one process: knowledge base, parser, lexicon.
 
-    def __init__(self, settings: Settings) -> None:
+    ``kb`` and ``resolver``, when given, must be those of these settings (a
+    :class:`ClaimReader` hands over the ones it loaded rather than loading them twice).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        kb: KnowledgeBase | None = None,
+        resolver: ActorResolver | None = None,
+    ) -> None:
         from detente.actors.proposals import OrganisationProposer
         from detente.actors.resolve import ActorResolver
         from detente.events.agents import agent_nouns
@@ -234,8 +247,8 @@ class Extraction:
         self.settings = settings
         self.version = extraction_version(settings)
         with _collection_paused():
-            self.kb = knowledge_base(settings)
-            self.resolver = ActorResolver(self.kb)
+            self.kb = kb or knowledge_base(settings)
+            self.resolver = resolver or ActorResolver(self.kb)
             self.extractor = EventExtractor(load_lexicon(), load_ontology(), agent_nouns(self.kb))
             self.nlp = load_parser(
                 settings.spacy_model,
@@ -245,6 +258,18 @@ class Extraction:
             self.proposer = (
                 OrganisationProposer(self.kb) if settings.propose_unknown_actors else None
             )
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.extractor.lexicon
+
+    @property
+    def ontology(self) -> dict[str, EventType]:
+        return self.extractor.ontology
+
+    def full(self) -> Extraction:
+        """The whole extraction (for a :class:`ClaimReader`'s callers): this one."""
+        return self
 
     def run(self, documents: Sequence[Document]) -> BatchResult:
         """Actors, then events, of each document: a pure function of the documents."""
@@ -279,6 +304,56 @@ class Extraction:
             drivers=drivers,
             held_back=held_back,
         )
+
+
+class ClaimReader:
+    """What reading a claim needs, and no more: the knowledge base, the actor resolver and
+    the trigger lexicon, read from the user's cache (:mod:`detente.cache`) when it holds them.
+    The parser and the whole extraction are loaded by :meth:`full` only for a claim the
+    lexicon alone cannot read; they share this reader's knowledge base and resolver.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        from detente.cache import cached
+
+        self.settings = settings
+        with _collection_paused():
+            loaded = cached(
+                "claim-reader",
+                lambda: _claim_reader_parts(settings),
+                extra_files=settings.actor_files,
+            )
+        self.kb, self.resolver, self.lexicon, self.ontology = loaded
+        self._full: Extraction | None = None
+
+    def full(self) -> Extraction:
+        """The whole extraction, parser included, loaded on first need."""
+        if self._full is None:
+            self._full = Extraction(self.settings, kb=self.kb, resolver=self.resolver)
+        return self._full
+
+    @property
+    def nlp(self) -> Any:
+        return self.full().nlp
+
+    def run(self, documents: Sequence[Document]) -> BatchResult:
+        return self.full().run(documents)
+
+
+def _claim_reader_parts(
+    settings: Settings,
+) -> tuple[KnowledgeBase, ActorResolver, Lexicon, dict[str, EventType]]:
+    from detente.actors.resolve import ActorResolver
+    from detente.events.lexicon import load_lexicon
+    from detente.events.ontology import load_ontology
+
+    kb = knowledge_base(settings)
+    return kb, ActorResolver(kb), load_lexicon(), load_ontology()
+
+
+def load_claim_reader(settings: Settings | None = None) -> ClaimReader:
+    """The light reader of claims that ``detente check`` uses (see :class:`ClaimReader`)."""
+    return ClaimReader(settings or load_settings())
 
 
 _worker: Extraction | None = None

@@ -35,6 +35,9 @@ class Spec:
     text: str | None = None
     trace: str = "{}"  # JSON, as the extractor writes it ({"trigger": ..., "modality_cue": ...})
     reciprocal: bool = False
+    origin: str | None = None  # where the time came from; default: sentence (or none)
+    precision: str | None = None  # day, month, year, decade; default: day
+    confidence: float = 0.8
 
 
 def event(
@@ -102,16 +105,16 @@ def _event(doc_id: str, index: int, spec: Spec) -> Event:
         reciprocal=spec.reciprocal,
         time_start=start,
         time_end=end,
-        time_precision="day" if start else None,
+        time_precision=(spec.precision or "day") if start else None,
         time_text=None,
-        time_origin="sentence" if start else "none",
+        time_origin=spec.origin or ("sentence" if start else "none"),
         trigger_start=0,
         trigger_end=1,
         source_start=None,
         source_end=None,
         target_start=None,
         target_end=None,
-        confidence=0.8,
+        confidence=spec.confidence,
         extractor="test",
         extractor_version="1",
         trace=spec.trace,

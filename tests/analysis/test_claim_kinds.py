@@ -300,3 +300,16 @@ def test_change_words_are_read_from_the_data_file() -> None:
     assert rules.change_before(ended, ended.index("supporting")) is None
     assert rules.negation_kind("no longer") == "change"
     assert rules.negation_kind("never") == "never"
+
+
+def test_an_event_reported_by_two_documents_is_weighed_once(
+    tmp_path: Path, extraction: Extraction
+) -> None:
+    db = tmp_path / "twice.duckdb"
+    shelling = dict(intensity=-9.0, text="Azerbaijani forces shelled Armenian positions.")
+    write_store(db, [event("azerbaijan", "ASSAULT", "armenia", "2023-09-19", **shelling)])
+    write_store(db, [event("azerbaijan", "ASSAULT", "armenia", "2023-09-19", **shelling)])
+    with Store.open(db, read_only=True) as store:
+        result = check_claim(store, "Azerbaijan attacked Armenia", extraction=extraction)
+    assert result.verdict == "supported"
+    assert len(result.evidence) == 1  # one event, two reports

@@ -78,6 +78,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 text="Tashkent hosted Turkmen envoys.",
             ),
         ],
+        published="2022-06-01",
     )
 
 
@@ -93,7 +94,10 @@ def test_dyad_json_shape_with_aliases(db: Path) -> None:
     assert {"a", "b", "periods", "changes", "summary", "evidence", "undated"} <= set(payload)
     assert payload["a"] == {"id": KZ, "name": "Kazakhstan"}
     assert payload["b"] == {"id": KG, "name": "Kyrgyzstan"}
-    assert payload["summary"] == "hostile in the 1990s; cooperative in 2022"
+    # the 1990s statement counts once over its span: −0.3 a year, neutral but for 1997
+    assert payload["summary"] == (
+        "neutral 1990–1996; hostile in 1997; neutral 1998–1999; cooperative in 2022"
+    )
     periods = payload["periods"]
     assert isinstance(periods, list) and len(periods) == 11
     first = periods[0]
@@ -105,13 +109,14 @@ def test_dyad_json_shape_with_aliases(db: Path) -> None:
         {
             "before": "1999",
             "after": "2022",
-            "from": "hostile",
+            "from": "neutral",
             "to": "cooperative",
-            "from_polarity": -1,
+            "from_polarity": 0,
             "to_polarity": 1,
             "method": "pelt",
         }
     ]
+    assert payload["background_only"] == []
 
 
 def test_dyad_text(db: Path) -> None:
@@ -176,6 +181,11 @@ def test_dyad_after_a_real_run(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     payload = cli_json(db, "dyad", "Kazakhstan", "Kyrgyzstan")
     polarity = {p["period"]: p["polarity"] for p in payload["periods"]}  # type: ignore[union-attr]
-    assert polarity.get("1995") == -1
-    assert polarity.get("2022") == 1
-    assert any(c["from"] == "hostile" and c["to"] == "cooperative" for c in payload["changes"])  # type: ignore[union-attr]
+    assert polarity.get("1996") == -1  # the accusation, and the 1990s' share
+    assert polarity.get("2023") == 1
+    # the 2022 agreement, told once two years on, is a background mention: no period alone
+    assert "2022" not in polarity
+    assert "2022" in [p["period"] for p in payload["background_only"]]  # type: ignore[union-attr]
+    # by year the 1990s statement weighs a tenth a year; by decade it is the 1990s' own sign
+    decades = cli_json(db, "dyad", "Kazakhstan", "Kyrgyzstan", "--by", "decade")
+    assert any(c["from"] == "hostile" and c["to"] == "cooperative" for c in decades["changes"])  # type: ignore[union-attr]

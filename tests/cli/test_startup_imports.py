@@ -88,6 +88,9 @@ def test_version_imports_nothing_of_the_store_or_extraction() -> None:
         ("events", "--actor", "Iran"),
         ("docs",),
         ("actors",),
+        # dates on the command line: parsed without the ingest stack (or dateparser, for ISO)
+        ("relations", "--at", "2023-06-01"),
+        ("dyad", "iran", "taliban", "--since", "2020-01-01", "--until", "2024-12-31"),
     ],
 )
 def test_reading_commands_start_without_the_nlp_stack(store: Path, command: tuple[str]) -> None:
@@ -107,6 +110,7 @@ def test_an_actor_only_the_store_knows_is_accepted(tmp_path: Path) -> None:
     path = write_store(
         tmp_path / "store.duckdb",
         [event("actor-00001", "ACCUSE", "actor-00002", "2020-01-01", intensity=-2.0)],
+        published="2020-01-02",  # news, not a recall: a period of its own
     )
     result = run_cli("--db", path, "dyad", "actor-00001", "actor-00002", "--json")
     assert result.returncode == 0, result.stderr
@@ -129,12 +133,37 @@ def test_help_lists_every_command_with_its_help() -> None:
         assert words in line
 
 
-@pytest.mark.slow
-def test_check_reads_the_claim_with_the_parser(store: Path) -> None:
-    loaded = loaded_after("--db", store, "check", "Iran supports the Taliban", "--json")
-    assert "spacy" in loaded and "detente.events.extract" in loaded
+# What reading a claim of a common shape needs: the knowledge base, the resolver and the
+# lexicon; never the parser, the extractor or the ingest stack.
+PARSER = ("spacy", "thinc", "detente.events.extract", "detente.events.parse", "detente.ingest")
+
+
+def test_check_reads_a_common_claim_without_the_parser(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in range(2):  # building the cache, then reading it
+        loaded = loaded_after(
+            "--db", store, "check", "Iran supports the Taliban", "--at", "2023-06-01"
+        )
+        assert not set(PARSER) & set(loaded), loaded
+    assert list((tmp_path / "cache").glob("claim-reader-*.pickle"))
     result = run_cli("--db", store, "check", "Iran supports the Taliban", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["parsed"]["source"]["id"] == "iran"
     assert answer["parsed"]["target"]["id"] == "taliban"
+    assert answer["parsed"]["reading"] == "shape: act"
+
+
+@pytest.mark.slow
+def test_check_reads_another_claim_with_the_parser(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path / "cache"))
+    claim = "Iran accused the Taliban of attacking its diplomats"
+    loaded = loaded_after("--db", store, "check", claim, "--json")
+    assert "spacy" in loaded and "detente.events.extract" in loaded
+    result = run_cli("--db", store, "check", claim, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["parsed"]["reading"] == "extractor"

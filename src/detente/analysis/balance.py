@@ -23,8 +23,13 @@ window) and to edges with a sign.
   parts): signed community detection by minimum frustration. Where the frustration is zero,
   the blocs are exactly the camps of a balanced graph: friends within, enemies across.
 - **"Enemy of my enemy".** For pairs with no direct edge, every two-step path A–C–B implies
-  a sign, the product of its two signs (−·− = +, +·− = −, +·+ = +). The inferred sign is
-  the majority of the paths' (0 when they tie), marked ``inferred: true`` with the paths.
+  a sign, the product of its two signs (−·− = +, +·− = −, +·+ = +). A path counts only when
+  both its legs rest on at least ``inference_min_events`` distinct events (reports of one
+  event merged, see :mod:`detente.store.event_groups`): one stray sentence on a leg supports
+  no inference. The inferred sign is the majority of the counted paths' (0 when they tie),
+  marked ``inferred: true``; inferences are ranked by how many more paths agree than
+  disagree, then by how many there are, and each lists its strongest paths with both legs'
+  signs, weights and events.
 
 Linear algebra runs in numpy on the (at most ``top`` × ``top``) sign matrix; DuckDB does the
 aggregation from events to edges.
@@ -46,6 +51,7 @@ from detente.analysis.scoring import Scoring
 from detente.analysis.window import TimeWindow
 from detente.config import AnalysisSettings, load_settings
 from detente.store import Store
+from detente.store.event_groups import merged_events_sql
 
 __all__ = ["Balance", "balance"]
 
@@ -109,6 +115,7 @@ class Balance:
     blocs: list[tuple[int, list[int]]]  # (connected part, members)
     inferences: list[Inference]
     inferences_total: int
+    inference_min_events: int = 1
 
     @property
     def balance_ratio(self) -> float | None:
@@ -121,6 +128,11 @@ class Balance:
         a, b = _pair(self._id(i), self._id(j))
         edge = self.edges[(a, b)]
         return {"a": a, "b": b, "sign": edge.sign, "weight": rounded(edge.weight)}
+
+    def _leg(self, i: int, j: int) -> dict[str, Any]:
+        a, b = _pair(self._id(i), self._id(j))
+        edge = self.edges[(a, b)]
+        return {**self._edge(i, j), "events": edge.events, "reports": edge.reports}
 
     def triad_json(self, triad: Triad) -> dict[str, Any]:
         i, j, k = triad.nodes
@@ -144,6 +156,7 @@ class Balance:
                     "via": self.actors[via].as_json(),
                     "signs": [first, second],
                     "implies": first * second,
+                    "legs": [self._leg(inference.a, via), self._leg(via, inference.b)],
                 }
                 for via, first, second in inference.paths
             ],
@@ -191,6 +204,7 @@ class Balance:
             "blocs_method": "per connected part, the two-camp split with the fewest "
             "frustrated edges",
             "inferences_total": self.inferences_total,
+            "inference_min_events": self.inference_min_events,
             "inferences": [self.inference_json(i) for i in self.inferences],
             "edges": [
                 {**edge.as_json(self._names()), "pair": [edge.a, edge.b]}
@@ -230,10 +244,12 @@ def balance(
     index = {a: n for n, a in enumerate(used)}
     signs = np.zeros((len(used), len(used)), dtype=np.int64)
     weights = np.zeros((len(used), len(used)), dtype=np.float64)
+    events = np.zeros((len(used), len(used)), dtype=np.int64)
     for e in edges:
         i, j = index[e.a], index[e.b]
         signs[i, j] = signs[j, i] = e.sign
         weights[i, j] = weights[j, i] = e.weight
+        events[i, j] = events[j, i] = e.events
 
     total, balanced = triad_counts(signs)
     listed = strongest_triads(
@@ -252,6 +268,8 @@ def balance(
         weights,
         config.max_inferences if max_inferences is None else max_inferences,
         config.paths_per_inference,
+        events=events,
+        min_events=config.inference_min_events,
     )
 
     cited: set[tuple[int, int]] = set()
@@ -287,18 +305,24 @@ def balance(
         blocs=blocs,
         inferences=inferences,
         inferences_total=n_inferences,
+        inference_min_events=config.inference_min_events,
     )
 
 
+_PAIR_EVENT: Final = (
+    "e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND e.source_id <> e.target_id"
+)
+
+
 def most_active(store: Store, window: TimeWindow, top: int) -> list[tuple[str, int]]:
-    """The ``top`` actors with the most events whose both sides are known, in the window."""
+    """The ``top`` actors with the most events (reports of one event merged) whose both sides
+    are known, in the window."""
     where, params = window.sql("e")
     rows = store.fetch(
         f"""
+        WITH {merged_events_sql(_PAIR_EVENT)}
         SELECT actor, count(*) AS n FROM (
-            SELECT unnest([e.source_id, e.target_id]) AS actor FROM events e
-            WHERE {where} AND e.source_id IS NOT NULL AND e.target_id IS NOT NULL
-                AND e.source_id <> e.target_id
+            SELECT unnest([e.source_id, e.target_id]) AS actor FROM merged e WHERE {where}
         ) GROUP BY actor ORDER BY n DESC, actor LIMIT $top
         """,
         {**params, "top": max(0, top)},
@@ -456,15 +480,25 @@ def _local_moves(signs: IntMatrix, sides: IntMatrix) -> IntMatrix:
 
 
 def infer_signs(
-    signs: IntMatrix, weights: FloatMatrix, limit: int, paths_per_pair: int
+    signs: IntMatrix,
+    weights: FloatMatrix,
+    limit: int,
+    paths_per_pair: int,
+    *,
+    events: IntMatrix | None = None,
+    min_events: int = 1,
 ) -> tuple[list[Inference], int]:
-    """Pairs without an edge and with two-step paths: the sign the paths imply."""
+    """Pairs without an edge and with two-step paths whose both legs rest on ``min_events``
+    events or more (``events`` per edge): the sign those paths imply, strongest first."""
     if signs.size == 0:
         return [], 0
-    adjacency = (signs != 0).astype(np.int64)
+    direct = signs != 0
+    strong = direct if events is None else direct & (events >= min_events)
+    adjacency = strong.astype(np.int64)
+    legs = np.where(strong, signs, 0)
     path_count = adjacency @ adjacency
-    path_sum = signs @ signs
-    candidates = np.triu((adjacency == 0) & (path_count > 0), 1)
+    path_sum = legs @ legs
+    candidates = np.triu(~direct & (path_count > 0), 1)
     a, b = np.nonzero(candidates)
     total = len(a)
     if not total or limit <= 0:
@@ -484,7 +518,7 @@ def infer_signs(
                 sign,
                 (count + total_sum) // 2,
                 (count - total_sum) // 2,
-                [(int(v), int(signs[i, v]), int(signs[v, j])) for v in via],
+                [(int(v), int(legs[i, v]), int(legs[v, j])) for v in via],
             )
         )
     return out, total

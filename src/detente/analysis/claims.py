@@ -2,10 +2,12 @@
 by which sentences?
 
 The claim is read by the same extractor as the corpus, into a source, a type, a target and a
-sign. Each event between the two actors (either direction, and the actors' forebears) then
-supports it, contradicts it, or is left out, with a weight (``data/claims.yaml`` times the
-modality weight of the ``[analysis]`` configuration). Events are counted in every year their
-time span covers, and runs of years that lean the same way become the answer's periods:
+sign (a claim of a common shape, "X supports Y", from the extractor's lexicon without a parse,
+to the same reading). Each event between the two actors (either direction, and the actors'
+forebears) then supports it, contradicts it, or is left out, with a weight
+(``data/claims.yaml`` times the modality weight of the ``[analysis]`` configuration). Events
+are counted in every year their time span covers, and runs of years that lean the same way
+become the answer's periods:
 
 * a year is *supported* when its net weight is positive and some asserted event supports the
   claim, *contradicted* when the net is negative and some asserted event contradicts it; what
@@ -13,6 +15,9 @@ time span covers, and runs of years that lean the same way become the answer's p
 * the verdict is ``supported`` or ``contradicted`` when every decided period agrees,
   ``mixed`` when they disagree (the periods say when each holds), and
   ``not_enough_evidence`` when none is decided.
+
+The answer says when the evidence behind the verdict comes only from documents that declare
+themselves opinion, analysis or blog posts (marked at ingest).
 
 Structural evidence (the signs of the actors' shared partners and enemies: balance theory's
 "the enemy of my enemy") is listed beside the verdict as a diagnostic and does not change it.
@@ -26,7 +31,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -40,7 +45,7 @@ from detente.analysis.window import TimeWindow
 from detente.config import Settings, load_settings
 from detente.errors import ClaimNotUnderstood
 from detente.events.modality import modality_cues
-from detente.model import DateOrigin, Document, Event
+from detente.model import DateOrigin, Document, Sentence
 from detente.nlp import split_sentences
 from detente.store import Store
 
@@ -67,6 +72,16 @@ class Phrasing:
 
 
 @dataclass(frozen=True, slots=True)
+class Shape:
+    """A claim shape read without a parse (``data/claims.yaml``): ``act`` ("X supports Y",
+    "X has not recognised Y") or ``mutual`` ("X and Y are allies")."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRules:
     evidence_types: dict[str, frozenset[str]]
     weights: dict[str, float]
@@ -81,6 +96,8 @@ class ClaimRules:
     reach: int = 3
     never: tuple[str, ...] = ()
     phrasings: tuple[Phrasing, ...] = ()
+    shapes: tuple[Shape, ...] = ()
+    shape_types: frozenset[str] = frozenset()
 
     def negation_kind(self, cue: str | None) -> str:
         """``change`` ("no longer", "ceased"), ``never`` ("has not", "never") or ``not``."""
@@ -106,7 +123,7 @@ class ClaimRules:
 @cache
 def claim_rules() -> ClaimRules:
     text = files("detente.analysis").joinpath("data/claims.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     kinds, changes = raw["kinds"], raw["changes"]
     return ClaimRules(
         evidence_types={k: frozenset(v) for k, v in raw["evidence_types"].items()},
@@ -122,7 +139,31 @@ def claim_rules() -> ClaimRules:
         reach=int(changes["reach"]),
         never=tuple(str(w).lower() for w in raw["never"]),
         phrasings=tuple(_phrasing(row, raw["negation_auxiliaries"]) for row in raw["phrasings"]),
+        shapes=tuple(_shape(row, raw["shapes"]) for row in raw["shapes"]["patterns"]),
+        shape_types=frozenset(raw["shapes"]["types"]),
     )
+
+
+def _shape(row: dict[str, Any], section: dict[str, Any]) -> Shape:
+    """``{A}``, ``{B}``, ``{AUX}``, ``{NEG}``, ``{VERB}`` and ``{NOUN}`` of a shape as named
+    groups of a regular expression over the masked claim."""
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(section[key], key=len, reverse=True))
+
+    pattern = (
+        str(row["pattern"])
+        .replace("{A}", "@a")
+        .replace("{B}", "@b")
+        .replace("{AUX}", f"(?P<aux>{words('auxiliaries')})")
+        .replace("{NEG}", f"(?P<neg>{words('negations')})")
+        .replace("{VERB}", r"(?P<verb>[a-z][a-z'’-]*)")
+        .replace("{NOUN}", r"(?P<noun>[a-z][a-z'’-]*)")
+    )
+    kind = str(row["kind"])
+    if kind not in ("act", "mutual"):
+        raise ValueError(f"claims.yaml: shape {row['name']!r} has kind {kind!r}, not act/mutual")
+    return Shape(name=str(row["name"]), kind=kind, pattern=re.compile(pattern))
 
 
 def _phrasing(row: dict[str, Any], auxiliaries: Sequence[str]) -> Phrasing:
@@ -191,36 +232,67 @@ class ParsedClaim:
         }
 
 
-def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedClaim:
-    """The claim as the extractor reads it; ``extraction`` is a ``pipeline.Extraction``.
+def read_claim(
+    text: str, extraction: Any, on: dt.date | None = None, *, shapes: bool = True
+) -> ParsedClaim:
+    """The claim as the extractor reads it.
 
-    A phrasing of ``data/claims.yaml`` ("X and Y have diplomatic relations", "X is at war
-    with Y") reads what the extractor does not. Raises ClaimNotUnderstood, saying which
-    actors and words were understood, when the claim names fewer than two actors or no
-    relation between them.
+    ``extraction`` is a ``pipeline.Extraction`` or a ``pipeline.ClaimReader``: its knowledge
+    base and resolver find the actors. A phrasing of ``data/claims.yaml`` ("X and Y have
+    diplomatic relations", "X is at war with Y") reads what the extractor does not; a common
+    shape ("X supports Y", "X and Y are allies", "X has not recognised Y") is read from the
+    lexicon's trigger words without a parse, as the extractor would read it; anything else
+    goes through the whole extractor (``extraction.full()``; always, with ``shapes=False``).
+    Raises ClaimNotUnderstood, saying which actors and words were understood, when the claim
+    names fewer than two actors or no relation between them.
     """
-    claim = " ".join(text.split())
-    if not claim:
+    said = " ".join(text.split())
+    if not said:
         raise ClaimNotUnderstood("the claim is empty")
-    if claim[-1] not in ".!?":
-        claim += "."
+    claim = said if said[-1] in ".!?" else said + "."
     document = Document(
         id="claim",
         text=claim,
         origin="claim",
         published=on,
         date_origin=DateOrigin.USER,
-        sentences=split_sentences(claim),
+        sentences=_sentences_of(claim),
     )
+    kb: KnowledgeBase = extraction.kb
+    rules = claim_rules()
+    mentions, _ = extraction.resolver.resolve_with_places(document)
+    masked = _masked(claim, mentions, kb)
+    if masked is not None:
+        phrased = _read_phrasing(said, masked, kb, rules)
+        if phrased is not None:
+            return phrased
+        shaped = _read_shape(said, claim, masked, mentions, extraction, rules) if shapes else None
+        if shaped is not None:
+            return shaped
+    return _read_by_extractor(text, claim, document, extraction.full(), rules)
+
+
+# Words, spaces and the marks no sentence ends at: a claim of these, then one final mark, is
+# one sentence, as the splitter would find, without loading the splitter's tokenizer.
+_ONE_SENTENCE = re.compile(r"[^\W_]+(?:[\s,'’&-]+[^\W_]+)*[.!?]")
+
+
+def _sentences_of(claim: str) -> tuple[Sentence, ...]:
+    if _ONE_SENTENCE.fullmatch(claim):
+        return (Sentence(0, 0, 0, len(claim), claim),)
+    return split_sentences(claim)
+
+
+def _read_by_extractor(
+    text: str, claim: str, document: Document, extraction: Any, rules: ClaimRules
+) -> ParsedClaim:
+    """The claim read by the whole extractor, parse included."""
+    said = " ".join(text.split())
+    kb: KnowledgeBase = extraction.kb
     result = extraction.run([document])
     events = result.events
     mentions = [m for _, found in result.mentions for m in found]
     dyadic = [e for e in events if e.source_id and e.target_id]
-    kb: KnowledgeBase = extraction.kb
-    rules = claim_rules()
-    phrased = _read_phrasing(" ".join(text.split()), claim, mentions, kb, rules)
-    if phrased is not None:
-        return phrased
     if not dyadic:
         actors = sorted({kb.actor(m.actor_id).name for m in mentions if m.actor_id in kb.actors})
         understood = f"actors: {', '.join(actors)}" if actors else "no known actor"
@@ -230,14 +302,41 @@ def read_claim(text: str, extraction: Any, on: dt.date | None = None) -> ParsedC
             f"{relation}); say who does what to whom, e.g. 'Iran supports the Taliban'"
         )
     best = max(dyadic, key=lambda e: e.confidence)
+    assert best.source_id and best.target_id
     tense = _tense_of(extraction, claim, best.trigger_start, rules)
-    return _parsed(" ".join(text.split()), claim, best, kb, tense, rules)
+    negated = best.modality == "negated"
+    trace = json.loads(best.trace)
+    return _parsed(
+        said,
+        claim,
+        Act(
+            source_id=best.source_id,
+            target_id=best.target_id,
+            type=best.type,
+            polarity=best.polarity or 1,
+            reciprocal=best.reciprocal or best.type == "RELATION",
+            trigger=str(trace.get("trigger") or ""),
+            trigger_start=best.trigger_start,
+            negated=negated,
+            cue=str(trace.get("modality_cue") or "") or None if negated else None,
+            tense=tense,
+        ),
+        kb,
+        rules,
+    )
 
 
-def _read_phrasing(
-    text: str, claim: str, mentions: Sequence[Any], kb: KnowledgeBase, rules: ClaimRules
-) -> ParsedClaim | None:
-    """The claim read by the first phrasing that matches it whole, its actors masked."""
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """The claim in lower case with its first two actors as ``@a`` and ``@b``."""
+
+    text: str
+    a: str
+    b: str
+    distinct: int  # how many known actors the claim names
+
+
+def _masked(claim: str, mentions: Sequence[Any], kb: KnowledgeBase) -> Masked | None:
     known = sorted((m for m in mentions if m.actor_id in kb.actors), key=lambda m: m.start)
     order = list(dict.fromkeys(m.actor_id for m in known))
     if len(order) < 2:
@@ -248,8 +347,15 @@ def _read_phrasing(
         if mention.actor_id in masks:
             masked = masked[: mention.start] + masks[mention.actor_id] + masked[mention.end :]
     masked = re.sub(r"\bthe (@[ab])\b", r"\1", " ".join(masked.lower().split())).rstrip(".!? ")
+    return Masked(masked, order[0], order[1], len(order))
+
+
+def _read_phrasing(
+    text: str, masked: Masked, kb: KnowledgeBase, rules: ClaimRules
+) -> ParsedClaim | None:
+    """The claim read by the first phrasing that matches it whole, its actors masked."""
     for phrasing in rules.phrasings:
-        found = phrasing.pattern.fullmatch(masked)
+        found = phrasing.pattern.fullmatch(masked.text)
         if found is None:
             continue
         cue = found.group("neg") if "neg" in phrasing.pattern.groupindex else None
@@ -257,7 +363,7 @@ def _read_phrasing(
             # "has not", "have not": the perfect denies the state up to now
             joined = f"{found.group('negaux')} {cue}"
             cue = joined if rules.negation_kind(joined) == NEVER else cue
-        source, target = (kb.actor(a) for a in order[:2])
+        source, target = kb.actor(masked.a), kb.actor(masked.b)
         return ParsedClaim(
             text=text,
             source=ActorRef(source.id, source.name),
@@ -272,6 +378,119 @@ def _read_phrasing(
             reading=f"phrasing: {phrasing.name}",
         )
     return None
+
+
+# -- common shapes, without a parse ----------------------------------------------------------
+
+_DO, _PERFECT = frozenset({"do", "does", "did"}), frozenset({"has", "have", "had"})
+_PAST_AUXILIARIES = frozenset({"did", "had"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    """What a word form of a lexicon verb trigger is: its lemma, its one plain reading, and
+    whether the form is the base, the present (-s) or the past (or past participle)."""
+
+    lemma: str
+    trigger: Any  # events.lexicon.Trigger
+    form: str  # base, present, past
+    objects: frozenset[str]  # the object lemmas of the lemma's other readings
+
+
+@lru_cache(maxsize=4)
+def _verb_lemmas(lexicon: Any) -> tuple[str, ...]:
+    return tuple(sorted({t.lemma for t in lexicon.triggers if t.pos == "VERB"}))
+
+
+@lru_cache(maxsize=256)
+def _verb_form(lexicon: Any, form: str) -> VerbForm | None:
+    """What a word form of the lexicon's verb triggers is; None when it is none, or is
+    ambiguous (two lemmas, several plain readings, or both present and past: "cut", "hit")."""
+    from detente.events.lexicon import inflections
+
+    found = [lemma for lemma in _verb_lemmas(lexicon) if form in inflections(lemma, "VERB")]
+    if len(found) != 1 or form.endswith("ing"):
+        return None
+    lemma = found[0]
+    readings = lexicon.triggers_for(lemma, "VERB")
+    plain = [t for t in readings if t.particle is None and t.with_object is None]
+    present, past = _present_forms(lemma), _past_forms(lemma)
+    if len(plain) != 1 or (form in present and form in past):
+        return None
+    kind = "base" if form == lemma else "present" if form in present else "past"
+    objects = frozenset(o for t in readings for o in (t.with_object or ()))
+    return VerbForm(lemma, plain[0], kind, objects)
+
+
+def _present_forms(lemma: str) -> frozenset[str]:
+    """The base and the -s form ("support", "supports")."""
+    from detente.events.lexicon import inflections
+
+    return frozenset(f for f in inflections(lemma, "NOUN") if f == lemma or f.endswith("s"))
+
+
+def _past_forms(lemma: str) -> frozenset[str]:
+    """The past and past participle forms ("supported", "struck", "stricken")."""
+    from detente.events.lexicon import inflections
+
+    present = _present_forms(lemma)
+    every = inflections(lemma, "VERB") - {lemma}
+    return frozenset(f for f in every if not f.endswith("ing") and f not in present)
+
+
+def _read_shape(
+    said: str,
+    claim: str,
+    masked: Masked,
+    mentions: Sequence[Any],
+    extraction: Any,
+    rules: ClaimRules,
+) -> ParsedClaim | None:
+    """The claim read by the first shape it fits whole, with two actors and no other; None
+    when none fits or the words leave a doubt (the whole extractor then reads it)."""
+    if masked.distinct != 2 or masked.text.count("@a") != 1 or masked.text.count("@b") != 1:
+        return None
+    for shape in rules.shapes:
+        found = shape.pattern.fullmatch(masked.text)
+        if found is None:
+            continue
+        if shape.kind == "mutual":
+            act = _mutual(found, claim, masked, extraction.lexicon)
+        else:
+            act = _act(found, claim, masked, mentions, extraction, rules)
+        if act is not None:
+            return _parsed(said, claim, act, extraction.kb, rules, reading=f"shape: {shape.name}")
+    return None
+
+
+def _mutual(found: re.Match[str], claim: str, masked: Masked, lexicon: Any) -> Act | None:
+    """ "X and Y are allies": a relation both ways, its sign the noun's."""
+    from detente.events.lexicon import inflections
+
+    noun = found.group("noun")
+    negation = found.groupdict().get("neg")
+    polarity = 0
+    for lemma in lexicon.ally_nouns:
+        if noun != lemma and noun in inflections(lemma, "NOUN"):
+            polarity = 1
+    for lemma in lexicon.enemy_nouns:
+        if noun != lemma and noun in inflections(lemma, "NOUN"):
+            polarity = -1 if not polarity else 2
+    if polarity not in (1, -1):
+        return None
+    source, target = sorted((masked.a, masked.b))
+    return Act(
+        source_id=source,
+        target_id=target,
+        type="RELATION",
+        polarity=polarity,
+        reciprocal=True,
+        trigger=noun,
+        trigger_start=claim.lower().rfind(noun),
+        negated=bool(negation),
+        cue=negation or None,
+        tense="present",
+    )
 
 
 def _tense_of(extraction: Any, claim: str, position: int, rules: ClaimRules) -> str:
@@ -304,29 +523,111 @@ def _kind(type_: str, negated: bool, cue: str | None, tense: str, rules: ClaimRu
     return EVENT
 
 
+@dataclass(frozen=True, slots=True)
+class Act:
+    """What a claim was read as, before its kind is decided: by the extractor or a shape."""
+
+    source_id: str
+    target_id: str
+    type: str
+    polarity: int
+    reciprocal: bool
+    trigger: str
+    trigger_start: int  # in the claim; -1 when the trigger is no verb a change word governs
+    negated: bool
+    cue: str | None
+    tense: str  # past, perfect, present
+
+
+def _act(
+    found: re.Match[str],
+    claim: str,
+    masked: Masked,
+    mentions: Sequence[Any],
+    extraction: Any,
+    rules: ClaimRules,
+) -> Act | None:
+    """ "X supports Y", "X did not attack Y", "X has never recognised Y": the one plain
+    reading of a lexicon verb whose subject is X and whose object is Y, its tense from the
+    auxiliary and the verb's form as the parser would tag them. None when in doubt."""
+    aux, negation, verb = found.groupdict().get("aux"), found.groupdict().get("neg"), found["verb"]
+    form = _verb_form(extraction.lexicon, verb)
+    if form is None:
+        return None
+    trigger = form.trigger
+    if (
+        trigger.type not in rules.shape_types
+        or trigger.reciprocal
+        or "dobj" not in trigger.targets
+        or "nsubj" not in trigger.sources
+    ):
+        return None
+    target_words = {
+        word
+        for m in mentions
+        if m.actor_id == masked.b
+        for word in re.findall(r"[a-z]+", m.text.lower())
+    }
+    if target_words & form.objects:
+        return None  # "threatens war": another reading may take the object
+    if aux in _DO:
+        if form.form != "base" or negation is None:
+            return None
+        tense = "past" if aux in _PAST_AUXILIARIES else "present"
+    elif aux in _PERFECT:
+        if form.form != "past":
+            return None
+        tense = "past" if aux in _PAST_AUXILIARIES else "perfect"
+    else:
+        if negation == "not" or form.form == "base":
+            return None  # "Iran not supports"; "Iran cut ...", which may be either tense
+        tense = "past" if form.form == "past" else "present"
+    source_end = max(m.end for m in mentions if m.actor_id == masked.a)
+    at = re.search(rf"(?<![\w'’-]){re.escape(verb)}(?![\w'’-])", claim.lower()[source_end:])
+    if at is None:
+        return None
+    kind = extraction.ontology.get(trigger.type)
+    polarity = trigger.polarity if trigger.polarity is not None else kind.polarity if kind else None
+    return Act(
+        source_id=masked.a,
+        target_id=masked.b,
+        type=trigger.type,
+        polarity=polarity or 1,
+        reciprocal=False,
+        trigger=claim[source_end + at.start() : source_end + at.end()],
+        trigger_start=source_end + at.start(),
+        negated=negation is not None,
+        cue=negation,
+        tense=tense,
+    )
+
+
 def _parsed(
-    text: str, claim: str, event: Event, kb: KnowledgeBase, tense: str, rules: ClaimRules
+    text: str,
+    claim: str,
+    act: Act,
+    kb: KnowledgeBase,
+    rules: ClaimRules,
+    reading: str = "extractor",
 ) -> ParsedClaim:
-    assert event.source_id and event.target_id
-    negated = event.modality == "negated"
-    cue = str(json.loads(event.trace).get("modality_cue") or "") or None if negated else None
-    change = rules.change_before(claim, event.trigger_start)
+    negated, cue = act.negated, act.cue
+    change = rules.change_before(claim, act.trigger_start) if act.trigger_start >= 0 else None
     if change is not None and change in rules.ending and not negated:
         negated, cue = True, change  # "ceased supporting": the act ended
-    elif negated and tense == "perfect" and rules.negation_kind(cue) == NOT:
+    elif negated and act.tense == "perfect" and rules.negation_kind(cue) == NOT:
         cue = "has not"  # "has not recognised": not up to now
-    polarity = event.polarity or 1
     return ParsedClaim(
         text=text,
-        source=ActorRef(event.source_id, kb.actor(event.source_id).name),
-        target=ActorRef(event.target_id, kb.actor(event.target_id).name),
-        type=event.type,
-        polarity=polarity,
-        reciprocal=event.reciprocal or event.type == "RELATION",
-        trigger=str(json.loads(event.trace).get("trigger") or ""),
-        kind=_kind(event.type, negated, cue, tense, rules),
+        source=ActorRef(act.source_id, kb.actor(act.source_id).name),
+        target=ActorRef(act.target_id, kb.actor(act.target_id).name),
+        type=act.type,
+        polarity=act.polarity,
+        reciprocal=act.reciprocal,
+        trigger=act.trigger,
+        kind=_kind(act.type, negated, cue, act.tense, rules),
         negated=negated,
         cue=cue,
+        reading=reading,
     )
 
 
@@ -366,6 +667,7 @@ class Weighed:
             "sentence": row["sentence_idx"],
             "text": row["sentence_text"],
             "contexts": list(row.get("contexts") or []),
+            "document_genre": row.get("doc_genre"),
         }
 
 
@@ -704,6 +1006,33 @@ class ClaimCheck:
     basis: str = ""
 
     @property
+    def behind_verdict(self) -> list[Weighed]:
+        """The evidence the verdict rests on: what leans its way (all of it for ``mixed``
+        and ``not_enough_evidence``), the asserted part when there is one."""
+        lean = {SUPPORTED: 1, CONTRADICTED: -1}.get(self.verdict)
+        chosen = [e for e in self.evidence if lean is None or e.lean == lean]
+        return [e for e in chosen if e.decisive] or chosen
+
+    @property
+    def sources(self) -> dict[str, Any]:
+        """The documents behind the verdict, and whether they are all opinion pieces (opinion,
+        analysis, blog: the genres ingest marks)."""
+        genres = {
+            doc: genre
+            for e in self.behind_verdict
+            for doc, genre in (
+                e.row.get("report_genres") or {e.row["doc_id"]: e.row.get("doc_genre")}
+            ).items()
+        }
+        declared = [g for g in genres.values() if g]
+        return {
+            "documents": len(genres),
+            "opinion_pieces": len(declared),
+            "genres": {g: declared.count(g) for g in sorted(set(declared))},
+            "opinion_only": bool(genres) and len(declared) == len(genres),
+        }
+
+    @property
     def current(self) -> ClaimPeriod | None:
         """The latest decided period: what holds now, as far as the store knows."""
         decided = [p for p in self.periods if p.verdict != UNDECIDED]
@@ -728,6 +1057,14 @@ class ClaimCheck:
             )
         if self.current is not None and self.verdict == MIXED:
             parts.append(f"Latest: {self.current.verdict} ({self.current.label}).")
+        sources = self.sources
+        if sources["opinion_only"]:
+            kinds = ", ".join(sources["genres"])
+            parts.append(
+                f"The evidence it rests on comes only from opinion pieces ({kinds}; "
+                f"{sources['documents']} document(s)): what they say of events counts, "
+                "but no report confirms it."
+            )
         if self.structural:
             agree = sum(1 for p in self.structural if p.implies == c.sign)
             parts.append(
@@ -755,6 +1092,7 @@ class ClaimCheck:
             "contradicting": listed(-1, True),
             "reported": {"supporting": listed(1, False), "contradicting": listed(-1, False)},
             "structural": [p.as_json(self.claim) for p in self.structural],
+            "sources": self.sources,
             "explanation": self.explanation(),
         }
 
@@ -771,8 +1109,9 @@ def check_claim(
 ) -> ClaimCheck:
     """Read the claim, weigh every event between its actors, and give the verdict.
 
-    ``extraction`` is a ``pipeline.Extraction`` (its knowledge base, parser and extractor
-    read the claim exactly as they read the corpus).
+    ``extraction`` is a ``pipeline.Extraction`` or a ``pipeline.ClaimReader`` (its knowledge
+    base, lexicon and, when the claim needs it, parser and extractor read the claim exactly as
+    they read the corpus).
     """
     settings = settings or load_settings()
     window = TimeWindow(at=at, since=since, until=until)
@@ -815,9 +1154,25 @@ def _dyad_rows(
     targets = [claim.target.id, *(a for a, h in lineage.items() if h == claim.target.id)]
     for a in sources:
         for b in targets:
-            for row in store.query_events(actor=a, other=b, since=since, until=until):
+            # one row per real event, however many documents report it (its reports add
+            # confidence, not weight: see detente.store.event_groups)
+            merged = store.query_events(actor=a, other=b, since=since, until=until, merged=True)
+            for row in merged:
                 rows[row["id"]] = row
+    documents = {doc for row in rows.values() for doc in (row["doc_id"], *_report_documents(row))}
+    genres = store.document_genres(sorted(documents))
+    for row in rows.values():
+        # an event that any news report carries does not rest on opinion alone
+        reported_by = {row["doc_id"], *_report_documents(row)}
+        row["report_genres"] = {d: genres.get(d) for d in sorted(reported_by)}
+        row["doc_genre"] = (
+            genres.get(row["doc_id"]) if all(genres.get(d) for d in reported_by) else None
+        )
     return sorted(rows.values(), key=lambda r: (r["time_start"] or dt.date.max, r["id"]))
+
+
+def _report_documents(row: dict[str, Any]) -> list[str]:
+    return [str(r["document"]) for r in row.get("reports") or ()]
 
 
 def _years(row: dict[str, Any]) -> tuple[int | None, int | None]:

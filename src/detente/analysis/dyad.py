@@ -1,12 +1,21 @@
 """A dyad's history: what two actors did to each other, period by period, and its sign.
 
-Events between the two in either direction are grouped by calendar period (month, year or
-decade). An event whose time is a span — a relation-state statement "during the 1990s", an
-act dated only to a decade — belongs to every period its span [time_start, time_end] overlaps,
-at its full weight in each: a statement about the state of relations over a span is a
-statement about each part of it. It is counted once per period and never more, and listed
-once in the dyad's evidence, so a long span shows in many periods without outweighing the
-events inside any one of them.
+Events between the two in either direction are counted as *events*, not as reports: the
+reports of one real event (several documents, a later recall) are merged first
+(:mod:`detente.store.event_groups`), the event weighing as its strongest report (asserted over
+reported) and counting once. They are grouped by calendar period (month, year or decade). An
+event whose time is a span (a relation-state statement "since 1975", an act dated only to a
+decade) belongs to every period its span [time_start, time_end] overlaps, its weight shared
+equally among them: it counts once over its span, not once per period, so a long span never
+outweighs the events inside any one of its periods.
+
+A period needs evidence of its own: one whose events are all *background* (recalls dated at
+least ``background_after_days`` before their document's publication) and told by fewer than
+``period_min_background_reports`` reports is no period: it is listed apart
+(``background_only``) and takes no part in the change points or the summary. A relation-state
+statement whose span covers the whole period ("throughout the 1990s relations were tense",
+by decade) is the period's own evidence however late it was written: it is a statement about
+that period, where a recalled act ("ties were severed in 2016") is one moment of it.
 
 Per period:
 
@@ -49,6 +58,7 @@ from detente.analysis.evidence import (
 from detente.analysis.periods import (
     GRANULARITIES,
     Granularity,
+    bounds_sql,
     key_sql,
     period_bounds,
     period_label,
@@ -58,6 +68,7 @@ from detente.analysis.window import TimeWindow
 from detente.config import AnalysisSettings, load_settings
 from detente.errors import AnalysisError, SameActor
 from detente.store import Store
+from detente.store.event_groups import merged_events_sql
 
 __all__ = ["DyadHistory", "DyadPeriod", "Undated", "dyad_history"]
 
@@ -84,6 +95,8 @@ class DyadPeriod:
     polarity: int
     counts: dict[str, int]
     evidence: list[Evidence] = field(default_factory=list)
+    reports: int = 0  # the sentences telling its events (each event counts once)
+    background_reports: int = 0  # of them, recalls dated well before their document
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +104,8 @@ class DyadPeriod:
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "events": self.events,
+            "reports": self.reports,
+            "background_reports": self.background_reports,
             "net": rounded(self.net),
             "polarity": self.polarity,
             "relationship": label_of(self.polarity),
@@ -128,6 +143,7 @@ class DyadHistory:
     undated: Undated
     scoring: Scoring
     neutral_band: float
+    background_only: list[DyadPeriod] = field(default_factory=list)
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -150,6 +166,7 @@ class DyadHistory:
             "summary": self.summary,
             "evidence": [e.as_json() for e in self.evidence],
             "undated": self.undated.as_json(),
+            "background_only": [p.as_json() for p in self.background_only],
             "scoring": {**self.scoring.as_json(), "neutral_band": self.neutral_band},
         }
 
@@ -180,12 +197,12 @@ def dyad_history(
     limit = config.evidence_per_period if evidence_per_period is None else evidence_per_period
     band = config.neutral_band
 
-    rows = _period_rows(store, a_id, b_id, by, window, scoring, limit)
+    rows = _period_rows(store, a_id, b_id, by, window, scoring, limit, config.background_after_days)
     texts = sentence_texts(
         store, [(item["doc_id"], item["sentence_idx"]) for row in rows for item in row[-1]]
     )
-    periods, undated = [], Undated(0, 0.0, [])
-    for key, events, net, *counts, strongest in rows:
+    periods, thin, undated = [], [], Undated(0, 0.0, [])
+    for key, events, net, *counts, firsthand, reports, recalled, strongest in rows:
         evidence = [
             Evidence.from_struct(
                 item, texts.get((item["doc_id"], item["sentence_idx"]), ""), item["weight"]
@@ -196,18 +213,22 @@ def dyad_history(
             undated = Undated(int(events), float(net), evidence)
             continue
         start, end = period_bounds(by, key)
-        periods.append(
-            DyadPeriod(
-                label=period_label(by, key),
-                start=start,
-                end=end,
-                events=int(events),
-                net=float(net),
-                polarity=sign_of(float(net), band),
-                counts=dict(zip(COUNT_KEYS, map(int, counts), strict=True)),
-                evidence=evidence,
-            )
+        period = DyadPeriod(
+            label=period_label(by, key),
+            start=start,
+            end=end,
+            events=int(events),
+            net=float(net),
+            polarity=sign_of(float(net), band),
+            counts=dict(zip(COUNT_KEYS, map(int, counts), strict=True)),
+            evidence=evidence,
+            reports=int(reports),
+            background_reports=int(recalled),
         )
+        if not firsthand and recalled < config.period_min_background_reports:
+            thin.append(period)  # a period is never made of a lone background mention
+        else:
+            periods.append(period)
     series = [PeriodSign(p.label, p.start, p.end, p.net) for p in periods]
     changes, method = change_points(
         series,
@@ -230,6 +251,7 @@ def dyad_history(
         undated=undated,
         scoring=scoring,
         neutral_band=band,
+        background_only=thin,
     )
 
 
@@ -244,13 +266,16 @@ def _period_rows(
     window: TimeWindow,
     scoring: Scoring,
     limit: int,
+    background_days: int,
 ) -> list[tuple[Any, ...]]:
-    """Per period (None for the undated): events, net, the counts of :data:`COUNT_KEYS`, and
-    the ``limit`` strongest events as structs, in one query.
+    """Per period (None for the undated): events, net, the counts of :data:`COUNT_KEYS`, the
+    events not resting on background alone, the reports, the background reports, and the
+    ``limit`` strongest events as structs, in one query.
 
-    The dyad's rows are found by a scan of the two actor columns alone (``rowid IN``), so the
-    other columns are read for those rows only. A dated event is spread over every period
-    its span overlaps with ``unnest(range(...))``.
+    The dyad's reports are found by a scan of the two actor columns alone (``rowid IN``), so
+    the other columns are read for those rows only, and merged into events
+    (:func:`~detente.store.event_groups.merged_events_sql`). A dated event is spread over
+    every period its span overlaps with ``unnest(range(...))``, its weight shared among them.
     """
     contribution, params = scoring.sql("e")
     where = "true"  # no window: undated events too, as period NULL
@@ -261,15 +286,23 @@ def _period_rows(
     end = key_sql(by, "coalesce(e.time_end, e.time_start)")
     kept = "e.modality <> 'negated'"
     relation = f"{kept} AND e.type = 'RELATION' AND e.polarity"
+    first_day, last_day = bounds_sql(by, "e.period")
+    merged = merged_events_sql(
+        f"e.rowid IN (SELECT e.rowid FROM events e WHERE {_DYAD})",
+        background_days=background_days,
+    )
     sql = f"""
-        WITH dyad AS (
-            SELECT e.*, {contribution} AS weight, {start} AS k0, {end} AS k1
-            FROM events e
-            WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE {_DYAD}) AND {where}
+        WITH {merged},
+        dyad AS (
+            SELECT e.*, {contribution} AS full_weight, {start} AS k0, {end} AS k1
+            FROM merged e WHERE {where}
         ),
         spread AS (
-            SELECT *, unnest(CASE WHEN k0 IS NULL THEN [NULL::BIGINT]
-                                  ELSE range(k0, greatest(k0, k1) + 1) END) AS period
+            SELECT * EXCLUDE (full_weight),
+                full_weight / (CASE WHEN k0 IS NULL THEN 1
+                                    ELSE greatest(k0, k1) - k0 + 1 END) AS weight,
+                unnest(CASE WHEN k0 IS NULL THEN [NULL::BIGINT]
+                            ELSE range(k0, greatest(k0, k1) + 1) END) AS period
             FROM dyad
         )
         SELECT e.period, count(*), sum(e.weight),
@@ -281,8 +314,13 @@ def _period_rows(
             count(*) FILTER (WHERE {relation} < 0),
             count(*) FILTER (WHERE {relation} = 0),
             count(*) FILTER (WHERE e.modality = 'negated'),
+            count(*) FILTER (WHERE NOT e.background OR (e.type = 'RELATION'
+                AND e.time_start <= {first_day} AND e.time_end >= {last_day})),
+            sum(e.reports),
+            coalesce(sum(e.background_reports) FILTER (WHERE e.background), 0),
             list(struct_insert({EVENT_STRUCT}, weight := e.weight)
                  ORDER BY abs(e.weight) DESC, e.time_start, e.id)[1:$limit]
         FROM spread e GROUP BY e.period ORDER BY e.period NULLS LAST
     """
-    return store.fetch(sql, {**params, "a": a, "b": b, "limit": limit})
+    params |= {"a": a, "b": b, "limit": limit, "background_days": background_days}
+    return store.fetch(sql, params)

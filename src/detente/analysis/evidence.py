@@ -19,18 +19,20 @@ __all__ = [
     "sentence_texts",
 ]
 
-#: The event columns evidence needs, in :class:`Evidence` field order (``e`` is ``events``
-#: or a relation that carried these columns through).
+#: The event columns evidence needs, in :class:`Evidence` field order (``e`` is an event of
+#: :func:`detente.store.event_groups.merged_events_sql`, or a relation that carried its
+#: columns through): the document and sentence are those of the report that speaks for it.
 EVENT_FIELDS: Final = (
     "e.id, e.type, e.modality, e.hedged, e.polarity, e.intensity, e.source_id, e.target_id, "
-    "e.time_start, e.time_end, e.doc_id, e.sentence_idx, e.contexts"
+    "e.time_start, e.time_end, e.doc_id, e.sentence_idx, e.contexts, e.reports, e.documents"
 )
 #: The same as a DuckDB struct, for ``list(...)`` aggregates that keep the strongest events.
 EVENT_STRUCT: Final = (
     "{'id': e.id, 'type': e.type, 'modality': e.modality, 'hedged': e.hedged, "
     "'polarity': e.polarity, 'intensity': e.intensity, 'source_id': e.source_id, "
     "'target_id': e.target_id, 'time_start': e.time_start, 'time_end': e.time_end, "
-    "'doc_id': e.doc_id, 'sentence_idx': e.sentence_idx, 'contexts': e.contexts}"
+    "'doc_id': e.doc_id, 'sentence_idx': e.sentence_idx, 'contexts': e.contexts, "
+    "'reports': e.reports, 'documents': e.documents}"
 )
 _FIELD_NAMES: Final = tuple(name.strip()[2:] for name in EVENT_FIELDS.split(","))
 
@@ -51,7 +53,8 @@ class ActorRef:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """An event and its sentence, with the weight it was given in the answer."""
+    """An event and its sentence (that of the report speaking for it), with the weight it
+    was given in the answer and how many reports and documents tell it."""
 
     event: str
     type: str
@@ -68,12 +71,15 @@ class Evidence:
     text: str
     weight: float
     contexts: tuple[str, ...] = ()  # the event's PLOVER contexts
+    reports: int = 1  # sentences reporting the event (one real event, however often told)
+    documents: int = 1  # distinct documents among them
 
     @classmethod
     def from_row(cls, row: Sequence[Any], text: str, weight: float) -> Evidence:
         """An event as a row of :data:`EVENT_FIELDS`, its sentence and its weight."""
         (event, type_, modality, hedged, polarity, intensity, source, target) = row[:8]
         (time_start, time_end, document, sentence, contexts) = row[8:13]
+        reports, documents = (row[13], row[14]) if len(row) > 14 else (1, 1)
         return cls(
             event=event,
             type=type_,
@@ -90,12 +96,14 @@ class Evidence:
             text=text,
             weight=float(weight),
             contexts=tuple(contexts or ()),
+            reports=int(reports or 1),
+            documents=int(documents or 1),
         )
 
     @classmethod
     def from_struct(cls, item: Mapping[str, Any], text: str, weight: float) -> Evidence:
         """An event as an :data:`EVENT_STRUCT` value."""
-        return cls.from_row([item[name] for name in _FIELD_NAMES], text, weight)
+        return cls.from_row([item.get(name) for name in _FIELD_NAMES], text, weight)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -116,6 +124,8 @@ class Evidence:
             "sentence": self.sentence,
             "text": self.text,
             "contexts": list(self.contexts),
+            "reports": self.reports,
+            "documents": self.documents,
         }
 
 

@@ -19,6 +19,7 @@ The edge's sign is its weight's. Each edge lists its ``evidence_per_edge`` stron
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -39,6 +40,7 @@ from detente.analysis.window import TimeWindow
 from detente.config import AnalysisSettings, load_settings
 from detente.errors import AnalysisError
 from detente.store import Store
+from detente.store.event_groups import merged_events_sql
 
 __all__ = ["Edge", "Relations", "relations"]
 
@@ -55,6 +57,7 @@ class Edge:
     cooperative: float  # sum of the positive decayed contributions
     hostile: float  # sum of the negative ones
     evidence: list[Evidence] = field(default_factory=list)
+    reports: int = 0  # the sentences telling its events (each event counts once)
 
     @property
     def sign(self) -> int:
@@ -67,6 +70,7 @@ class Edge:
             "weight": rounded(self.weight),
             "sign": self.sign,
             "events": self.events,
+            "reports": self.reports,
             "cooperative": rounded(self.cooperative),
             "hostile": rounded(self.hostile),
             "evidence": [e.as_json() for e in self.evidence],
@@ -151,7 +155,9 @@ def reference_date(store: Store, window: TimeWindow) -> dt.date | None:
         return window.last_day
     where, params = window.sql("e")
     row = store.fetch(
-        f"SELECT max(coalesce(e.time_end, e.time_start)) FROM events e WHERE {where}", params
+        f"WITH {merged_events_sql()} "
+        f"SELECT max(coalesce(e.time_end, e.time_start)) FROM merged e WHERE {where}",
+        params,
     )
     return row[0][0] if row and row[0][0] is not None else None
 
@@ -166,14 +172,15 @@ def _scored_sql(
     among: Sequence[str] | None = None,
     columns: str = "",
 ) -> tuple[str, dict[str, Any]]:
-    """``scored``: per pair event, the unordered pair (a < b) and its decayed contribution."""
+    """``scored``: per event between two actors (its reports merged, see
+    :func:`~detente.store.event_groups.merged_events_sql`), the unordered pair (a < b), its
+    decayed contribution and its number of reports."""
     if not half_life > 0:
         raise AnalysisError(f"the half-life must be a positive number of days, not {half_life}")
     contribution, params = scoring.sql("e")
     where, window_params = window.sql("e")
     params.update(window_params)
     conditions = [
-        where,
         "e.source_id IS NOT NULL",
         "e.target_id IS NOT NULL",
         "e.source_id <> e.target_id",
@@ -195,11 +202,12 @@ def _scored_sql(
         params["reference"] = reference
         params["half_life"] = half_life
     sql = f"""
+        {merged_events_sql(" AND ".join(conditions))},
         scored AS (
             SELECT least(e.source_id, e.target_id) AS a, greatest(e.source_id, e.target_id) AS b,
-                   {contribution} * {decay} AS w {columns}
-            FROM events e
-            WHERE {" AND ".join(conditions)}
+                   {contribution} * {decay} AS w, e.reports AS n_reports {columns}
+            FROM merged e
+            WHERE {where}
         )
     """
     return sql, params
@@ -227,13 +235,16 @@ def signed_edges(
         f"""
         WITH {scored}
         SELECT a, b, sum(w), count(*), coalesce(sum(w) FILTER (WHERE w > 0), 0),
-               coalesce(sum(w) FILTER (WHERE w < 0), 0), count(*) OVER ()
+               coalesce(sum(w) FILTER (WHERE w < 0), 0), count(*) OVER (), sum(n_reports)
         FROM scored GROUP BY a, b ORDER BY abs(sum(w)) DESC, a, b
         {"LIMIT $limit" if limit is not None else ""}
         """,
         params,
     )
-    edges = [Edge(r[0], r[1], float(r[2]), int(r[3]), float(r[4]), float(r[5])) for r in rows]
+    edges = [
+        Edge(r[0], r[1], float(r[2]), int(r[3]), float(r[4]), float(r[5]), reports=int(r[7]))
+        for r in rows
+    ]
     return edges, int(rows[0][6]) if rows else 0
 
 
@@ -285,17 +296,15 @@ def attach_evidence(
         ]
         for row in rows
     }
-    return [
-        Edge(e.a, e.b, e.weight, e.events, e.cooperative, e.hostile, found.get((e.a, e.b), []))
-        for e in edges
-    ]
+    return [dataclasses.replace(e, evidence=found.get((e.a, e.b), [])) for e in edges]
 
 
 def _undated_pair_events(store: Store, actor: str | None) -> int:
     """Events that would be edges but have no time, so no place in a dated graph."""
-    where = "time_start IS NULL AND source_id IS NOT NULL AND target_id IS NOT NULL"
+    where = "e.source_id IS NOT NULL AND e.target_id IS NOT NULL"
     params: dict[str, Any] = {}
     if actor is not None:
-        where += " AND (source_id = $actor OR target_id = $actor)"
+        where += " AND (e.source_id = $actor OR e.target_id = $actor)"
         params["actor"] = actor
-    return int(store.fetch(f"SELECT count(*) FROM events WHERE {where}", params)[0][0])
+    sql = f"WITH {merged_events_sql(where)} SELECT count(*) FROM merged WHERE time_start IS NULL"
+    return int(store.fetch(sql, params)[0][0])

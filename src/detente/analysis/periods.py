@@ -14,6 +14,7 @@ from typing import Final, Literal
 __all__ = [
     "GRANULARITIES",
     "Granularity",
+    "bounds_sql",
     "key_sql",
     "period_bounds",
     "period_label",
@@ -31,6 +32,16 @@ def key_sql(by: Granularity, date_sql: str) -> str:
     if by == "year":
         return f"year({date_sql})"
     return f"(year({date_sql}) // 10)"
+
+
+def bounds_sql(by: Granularity, key_sql_: str) -> tuple[str, str]:
+    """The SQL for the first and last day of the period whose key is ``key_sql_``."""
+    if by == "month":
+        first = f"make_date(({key_sql_}) // 12, ({key_sql_}) % 12 + 1, 1)"
+        return first, f"last_day({first})"
+    if by == "year":
+        return f"make_date({key_sql_}, 1, 1)", f"make_date({key_sql_}, 12, 31)"
+    return f"make_date(({key_sql_}) * 10, 1, 1)", f"make_date(({key_sql_}) * 10 + 9, 12, 31)"
 
 
 def period_bounds(by: Granularity, key: int) -> tuple[dt.date, dt.date]:

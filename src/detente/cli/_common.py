@@ -1,8 +1,8 @@
 """What every command shares: the store location, JSON output and one-line errors.
 
 Only the command line's own modules are imported here at start-up. The store, the analysis
-and the date parser are imported by the functions that use them, so that a command (or
-``--version``) pays only for what it touches.
+and the date parser (``detente.dates``, never the ingest stack) are imported by the
+functions that use them, so that a command (or ``--version``) pays only for what it touches.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
     """A date given on the command line, or exit status 2 with one line saying why."""
     if value is None:
         return None
-    from detente.ingest.dates import parse_date
+    from detente.dates import parse_date  # light: no ingest stack, dateparser if needed
 
     day = parse_date(value)
     if day is None:

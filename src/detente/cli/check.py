@@ -31,17 +31,19 @@ def check_command(
     """Check a claim against the evidence: supported, contradicted, mixed (with the periods
     where each holds) or not enough evidence, with the sentences behind the verdict."""
     from detente.analysis.claims import check_claim
-    from detente.pipeline import load_extraction
+    from detente.pipeline import load_claim_reader
 
     window = parse_window(at, since, until)
     with fail_cleanly():
         settings = settings_of(ctx)
-        extraction = load_extraction(settings)
+        # the knowledge base, resolver and lexicon (cached); the parser only if the claim
+        # is not of a common shape
+        reader = load_claim_reader(settings)
     with open_store(ctx, read_only=True) as store, fail_cleanly():
         result = check_claim(
             store,
             claim,
-            extraction=extraction,
+            extraction=reader,
             at=window.at,
             since=window.since,
             until=window.until,
@@ -69,6 +71,13 @@ def check_command(
     _evidence("contradicting", answer["contradicting"])
     _evidence("reported or hedged, supporting", answer["reported"]["supporting"])
     _evidence("reported or hedged, contradicting", answer["reported"]["contradicting"])
+    sources = answer["sources"]
+    if sources["opinion_only"]:
+        stdout.print(
+            f"sources: only opinion pieces ({', '.join(sources['genres'])}; "
+            f"{sources['documents']} document(s))",
+            markup=False,
+        )
     if answer["structural"]:
         stdout.print("structure (diagnostic):", markup=False)
         for path in answer["structural"]:

@@ -44,9 +44,17 @@ def events_command(
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged",
+            help="One row per real event, its reports (documents, sentences) listed under it.",
+        ),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
-    """List events with the sentence each comes from."""
+    """List events with the sentence each comes from (with --merged, each real event once,
+    with every report of it)."""
     from detente.views.event_json import event_json
 
     since_day = parse_day_option(since, "--since")
@@ -71,6 +79,7 @@ def events_command(
             until=until_day,
             limit=limit,
             contexts=contexts,
+            merged=merged,
         )
     events = [event_json(row) for row in rows]
     if json:
@@ -89,10 +98,18 @@ def events_command(
             f"{arrow} {e['type']}{'+' if e['polarity'] > 0 else '-' if e['polarity'] < 0 else ''}",
             e["target"]["name"] or "—",
             e["modality"] + ("?" if e["hedged"] else ""),
-            e["evidence"]["text"],
+            e["evidence"]["text"]
+            + "".join(
+                f"\n  · {r['modality']}{'?' if r['hedged'] else ''}: {r['text']} "
+                f"[{r['document'][:8]}#{r['sentence']}]"
+                for r in e.get("reports", [])[1:]
+            ),
         )
     stdout.print(table)
-    stdout.print(f"{len(events)} events", markup=False)
+    reports = sum(len(e.get("reports", [])) for e in events)
+    stdout.print(
+        f"{len(events)} events" + (f" from {reports} reports" if merged else ""), markup=False
+    )
 
 
 def context_names(values: Sequence[str]) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -27,10 +28,11 @@ from detente.errors import (
 )
 from detente.ingest.dates import latest_mentioned_date, parse_date
 from detente.ingest.decode import decode_text
+from detente.ingest.genre import declared_genre
 from detente.ingest.html import read_html_article
 from detente.ingest.jsonl import read_jsonl
 from detente.ingest.normalise import clean_text, document_id
-from detente.ingest.plaintext import read_plain_article
+from detente.ingest.plaintext import read_plain_article, split_paragraphs
 from detente.ingest.web import Fetched, fetch, make_client, parse_feed
 from detente.model import DateOrigin, Document
 
@@ -145,6 +147,7 @@ def _read_local(
             url=article.url,
             source=article.sitename,
             published=article.published,
+            genre=article.genre,
         )
     elif source.kind == "feed":
         decode_text(data, name)
@@ -167,6 +170,7 @@ def _read_local(
             title=plain.title,
             author=plain.author,
             published=plain.dateline,
+            genre=plain.genre,
         )
 
 
@@ -184,7 +188,14 @@ def _read_jsonl_file(path: Path, options: IngestOptions) -> Iterator[Document | 
             url=record.url,
             source=record.source,
             published=record.published,
+            genre=_jsonl_genre(record.text, record.title, record.url),
         )
+
+
+def _jsonl_genre(text: str, title: str | None, url: str | None) -> str | None:
+    """A JSONL record's genre, from its title, text and URL (see ``data/genres.yaml``)."""
+    path = urlsplit(url).path.lower().rstrip("/") + "/" if url else None
+    return declared_genre(title=title, paragraphs=split_paragraphs(text), metadata=[path])
 
 
 def _read_url(
@@ -206,6 +217,7 @@ def _read_url(
             author=plain.author,
             url=url,
             published=plain.dateline,
+            genre=plain.genre,
         )
     else:
         yield _document_from_html(fetched.body, fetched.url, options)
@@ -231,6 +243,7 @@ def _document_from_html(
         url=article.url or url,
         source=article.sitename,
         published=article.published or fallback_published,
+        genre=article.genre,
     )
 
 
@@ -279,8 +292,10 @@ def make_document(
     url: str | None = None,
     source: str | None = None,
     published: str | dt.date | None = None,
+    genre: str | None = None,
 ) -> Document:
-    """A Document with its id and the best publication date the evidence allows."""
+    """A Document with its id and the best publication date the evidence allows, and the
+    genre it declares (opinion, analysis, blog; None for a report or when it says nothing)."""
     body = clean_text(text)
     if not body:
         raise NoMainText(f"{origin}: no text")
@@ -295,6 +310,7 @@ def make_document(
         source=options.source_name or source,
         published=date,
         date_origin=origin_kind,
+        genre=genre,
     )
 
 

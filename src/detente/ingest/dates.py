@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
-import dateparser
+from detente.dates import parse_date
+
+__all__ = ["latest_mentioned_date", "parse_date"]
 
 _MONTHS = {
     name: number
@@ -77,30 +78,3 @@ def latest_mentioned_date(text: str, *, not_after: dt.date | None = None) -> dt.
             if found and found <= ceiling and (latest is None or found > latest):
                 latest = found
     return latest
-
-
-@cache
-def _parser() -> dateparser.date.DateDataParser:
-    return dateparser.date.DateDataParser(
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-
-
-def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
-    """A metadata date in any common notation (ISO 8601, RFC 822, "June 3, 2025"), or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    parsed = _parser().get_date_data(text).date_obj
-    return parsed.date() if parsed else None

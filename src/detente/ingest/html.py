@@ -8,13 +8,17 @@ news page needs and what a home-made parser would get wrong.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 
 from detente.errors import NoMainText
 from detente.ingest.boilerplate import strip_trailing_boilerplate
+from detente.ingest.genre import declared_genre
 from detente.ingest.plaintext import split_paragraphs
 
 # trafilatura logs what it could not parse; detente reports each skipped source in one line
@@ -31,6 +35,7 @@ class HtmlArticle:
     url: str | None
     sitename: str | None
     body: str
+    genre: str | None = None  # opinion, analysis, blog: as the page declares itself
 
 
 def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -> HtmlArticle:
@@ -52,8 +57,16 @@ def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -
     elif result is not None:
         extracted = result.as_dict()
     text = extracted.get("text") or ""
-    paragraphs = strip_trailing_boilerplate(split_paragraphs(text))
+    as_read = split_paragraphs(text)
+    paragraphs = strip_trailing_boilerplate(as_read)
     title = extracted.get("title") or None
+    genre = declared_genre(
+        title=_raw_title(html),
+        paragraphs=as_read,
+        kept=paragraphs,
+        furniture=as_read[len(paragraphs) :],
+        metadata=_metadata_values(html, extracted, url),
+    )
     if len(paragraphs) > 1 and title and _same_words(paragraphs[0], title):
         paragraphs.pop(0)  # the headline repeated as the first line of the main text
     if not any(_is_prose(p) for p in paragraphs):
@@ -65,7 +78,37 @@ def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -
         url=extracted.get("url") or url,
         sitename=extracted.get("sitename") or None,
         body="\n\n".join(paragraphs),
+        genre=genre,
     )
+
+
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*"([A-Za-z]+)"')
+
+
+def _text_of(html: bytes | str) -> str:
+    return html if isinstance(html, str) else html.decode("utf-8", errors="replace")
+
+
+def _raw_title(html: bytes | str) -> str | None:
+    """The page's own <title>, kicker included ("Opinion | ..."), which trafilatura drops."""
+    found = _HTML_TITLE.search(_text_of(html)[:200_000])
+    return unescape(" ".join(found.group(1).split())) if found else None
+
+
+def _metadata_values(html: bytes | str, extracted: dict[str, Any], url: str | None) -> list[str]:
+    """What the page says of itself, one value at a time: its URL's path, each section or
+    category, each keyword, its page type and its schema.org types."""
+    values: list[str] = []
+    for address in (extracted.get("url"), url):
+        if address:
+            values.append(urlsplit(address).path.lower().rstrip("/") + "/")
+    for key in ("categories", "tags"):
+        for item in extracted.get(key) or ():
+            values.extend(part.strip() for part in str(item).split(","))
+    values.append(str(extracted.get("pagetype") or ""))
+    values.extend(_SCHEMA_TYPE.findall(_text_of(html)[:500_000]))
+    return [v for v in values if v]
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from detente.ingest.boilerplate import strip_trailing_boilerplate
+from detente.ingest.genre import declared_genre
 from detente.ingest.normalise import clean_text
 
 _BYLINE = re.compile(
@@ -28,6 +29,7 @@ class PlainArticle:
     author: str | None
     body: str
     dateline: str | None = None  # the date part of "KABUL, 28 August 2021 —", as written
+    genre: str | None = None  # opinion, analysis, blog: as the text declares itself
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -51,6 +53,7 @@ def read_plain_article(text: str, *, markdown: bool = False) -> PlainArticle:
     paragraphs = split_paragraphs(clean_text(text))
     if markdown:
         paragraphs = [_MARKDOWN_HEADING.sub("", p) for p in paragraphs]
+    as_read = list(paragraphs)
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0] and looks_like_title(paragraphs[0]):
         title = paragraphs.pop(0).strip("#*_ ")
@@ -62,7 +65,12 @@ def read_plain_article(text: str, *, markdown: bool = False) -> PlainArticle:
             del paragraphs[index]
             break
     dateline = _DATELINE.match(paragraphs[0]) if paragraphs else None
-    body = "\n\n".join(strip_trailing_boilerplate(paragraphs))
+    kept = strip_trailing_boilerplate(paragraphs)
+    genre = declared_genre(paragraphs=as_read, kept=kept, furniture=paragraphs[len(kept) :])
     return PlainArticle(
-        title=title, author=author, body=body, dateline=dateline["date"] if dateline else None
+        title=title,
+        author=author,
+        body="\n\n".join(kept),
+        dateline=dateline["date"] if dateline else None,
+        genre=genre,
     )

@@ -28,7 +28,11 @@ from detente.model import (
     Mention,
     Sentence,
 )
+from detente.store.event_groups import GroupingRules, rebuild_event_groups
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+#: The migration that created ``event_groups``: a store migrated past it is grouped once.
+_EVENT_GROUPS_VERSION = 4
 
 DEFAULT_PATH = "detente.duckdb"
 
@@ -202,6 +206,8 @@ class Store:
                     "INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
                     [version, description],
                 )
+            if current < _EVENT_GROUPS_VERSION <= SCHEMA_VERSION:
+                rebuild_event_groups(self._con, GroupingRules.default())
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -253,6 +259,7 @@ class Store:
                     ("published_origin", "VARCHAR", [d.date_origin.value for d in docs]),
                     ("text", "VARCHAR", [d.text for d in docs]),
                     ("n_sentences", "INTEGER", [len(d.sentences) for d in docs]),
+                    ("genre", "VARCHAR", [d.genre for d in docs]),
                 ],
             )
             sentences = [(d.id, s) for d in docs for s in d.sentences]
@@ -298,7 +305,11 @@ class Store:
             raise StoreError(f"{self.path} was opened read-only")
         with self._transaction():
             self._replace_mentions(mentions, actors)
+            touched = self._event_kinds(doc_ids) | {
+                (e.source_id, e.target_id, e.type) for e in events
+            }
             self._replace_events(doc_ids, events)
+            rebuild_event_groups(self._con, GroupingRules.default(), sorted(touched, key=repr))
             self._replace_drivers(doc_ids, drivers)
             self._mark_done(list(doc_ids), "actors", version)
             self._mark_done(list(doc_ids), "events", version)
@@ -342,6 +353,24 @@ class Store:
                     ("confidence", "DOUBLE", [m.confidence for _, m in rows]),
                 ],
             )
+
+    def _event_kinds(self, doc_ids: Sequence[str]) -> set[tuple[str | None, str | None, str]]:
+        """The (source, target, type) of the events stored for these documents."""
+        rows = self._con.execute(
+            "SELECT DISTINCT source_id, target_id, type FROM events "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(doc_ids)],
+        ).fetchall()
+        return {(r[0], r[1], r[2]) for r in rows}
+
+    def rebuild_event_groups(self, rules: GroupingRules | None = None) -> int:
+        """Regroup every report into events (after events were written other than by
+        :meth:`write_extraction`, or with other rules); return the reports that share an
+        event with another."""
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+        with self._transaction():
+            return rebuild_event_groups(self._con, rules or GroupingRules.default())
 
     def _replace_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> None:
         unique = list({e.id: e for e in events}.values())
@@ -436,7 +465,8 @@ class Store:
             return []
         docs = self._con.execute(
             """
-            SELECT id, text, origin, title, author, url, source, published, published_origin
+            SELECT id, text, origin, title, author, url, source, published, published_origin,
+                   genre
             FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))
             """,
             [list(ids)],
@@ -462,10 +492,21 @@ class Store:
                 published=row[7],
                 date_origin=DateOrigin(row[8]),
                 sentences=tuple(sentences.get(row[0], ())),
+                genre=row[9],
             )
             for row in docs
         }
         return [by_id[i] for i in ids if i in by_id]
+
+    def document_genres(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The genre each document declares (opinion, analysis, blog), None for a report."""
+        if not ids:
+            return {}
+        rows = self._con.execute(
+            "SELECT id, genre FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(ids)],
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
 
     def mentions(self, doc_id: str) -> list[Mention]:
         return self.mentions_by_document([doc_id]).get(doc_id, [])
@@ -496,11 +537,18 @@ class Store:
         until: dt.date | None = None,
         limit: int | None = None,
         contexts: Sequence[str] = (),
+        merged: bool = False,
     ) -> list[dict[str, Any]]:
         """Events with their evidence sentence and actor names, oldest first.
 
         ``actor`` matches either side; ``other`` the side that is not ``actor``. A time window
         keeps events whose span overlaps it; ``contexts`` keeps events having any of them.
+
+        Each row is a report. With ``merged``, the reports of one real event
+        (:mod:`detente.store.event_groups`) make one row: that of the report speaking for it,
+        whose ``id`` is the event's, ``report_id`` its own, ``time_start``/``time_end`` the
+        event's, and ``reports`` every matching report (id, document, sentence, text,
+        modality, hedged, time, document title and date), ``limit`` then counting events.
         """
         where = ["true"]
         params: list[Any] = []
@@ -537,11 +585,53 @@ class Store:
             LEFT JOIN actors ta ON ta.id = e.target_id
             WHERE {" AND ".join(where)}
             ORDER BY e.time_start NULLS LAST, e.doc_id, e.sentence_idx, e.id
-            {"LIMIT " + str(int(limit)) if limit else ""}
+            {"LIMIT " + str(int(limit)) if limit and not merged else ""}
         """
         cursor = self._con.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        if merged:
+            rows = self._merge_reports(rows)[: limit or None]
+        return rows
+
+    def _merge_reports(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One row per event of these report rows, its reports listed in it."""
+        found = self._con.execute(
+            "SELECT event_id, group_id, rank, time_start, time_end FROM event_groups "
+            "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[r["id"] for r in rows]],
+        ).fetchall()
+        group = {g[0]: g[1:] for g in found}
+        events: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for row in rows:
+            group_id, rank, *_ = group.get(row["id"], (row["id"], 0))
+            events.setdefault(group_id, []).append((rank, row))
+        out = []
+        for group_id, members in events.items():
+            members.sort(key=lambda m: m[0])
+            speaker = dict(members[0][1])
+            span = group.get(speaker["id"])
+            if span is not None:
+                speaker["time_start"], speaker["time_end"] = span[2], span[3]
+            speaker["report_id"], speaker["id"] = speaker["id"], group_id
+            speaker["reports"] = [
+                {
+                    "id": r["id"],
+                    "document": r["doc_id"],
+                    "sentence": r["sentence_idx"],
+                    "text": r["sentence_text"],
+                    "modality": r["modality"],
+                    "hedged": bool(r["hedged"]),
+                    "time_start": r["time_start"],
+                    "time_end": r["time_end"],
+                    "doc_title": r["doc_title"],
+                    "doc_published": r["doc_published"],
+                }
+                for _, r in members
+            ]
+            out.append(speaker)
+        out.sort(key=lambda r: (r["time_start"] is None, r["time_start"] or dt.date.min, r["id"]))
+        return out
 
     def has_actor(self, actor_id: str) -> bool:
         """Whether an actor of this id was found in the store: such an id names its actor

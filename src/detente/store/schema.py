@@ -150,6 +150,33 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX drivers_actor ON drivers (actor_id)",
         ],
     ),
+    (
+        4,
+        "event groups: the reports (event rows) that are one real event",
+        [
+            # Only reports that share their event with another have a row; a report with
+            # none is an event alone (see detente/store/event_groups.py). Rebuilt by the
+            # writer for the (source, target, type) it touches.
+            """
+            CREATE TABLE event_groups (
+                event_id VARCHAR NOT NULL,       -- events.id of the report
+                group_id VARCHAR NOT NULL,       -- hash of the sorted member ids
+                rank INTEGER NOT NULL,           -- 0: the report that speaks for the event
+                time_start DATE,                 -- the event's span: its finest report's
+                time_end DATE
+            )
+            """,
+        ],
+    ),
+    (
+        5,
+        "documents: the genre a document declares (opinion, analysis, blog)",
+        [
+            # NULL: a report, or a document that does not say (and every document stored
+            # before this migration; ingesting it again does not change it)
+            "ALTER TABLE documents ADD COLUMN genre VARCHAR",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -17,7 +17,7 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         return value.isoformat() if value is not None else None
 
     trace = row["trace"]
-    return {
+    payload: dict[str, Any] = {
         "id": row["id"],
         "source": {"id": row["source_id"], "name": row["source_name"]},
         "target": {"id": row["target_id"], "name": row["target_name"]},
@@ -51,3 +51,15 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "trace": json.loads(trace) if isinstance(trace, str) else trace,
         "contexts": list(row.get("contexts") or ()),
     }
+    if "reports" in row:  # a merged event (``query_events(merged=True)``): its reports
+        payload["report_id"] = row["report_id"]
+        payload["reports"] = [
+            {
+                **{k: v for k, v in report.items() if k not in ("time_start", "time_end")},
+                "time": {"start": day(report["time_start"]), "end": day(report["time_end"])},
+                "doc_published": day(report["doc_published"]),
+            }
+            for report in row["reports"]
+        ]
+        payload["documents"] = len({r["document"] for r in row["reports"]})
+    return payload

@@ -74,7 +74,11 @@ def export(
         write_table(rows, target, format)
         return ExportResult(target, format, len(rows))
     scoring = Scoring.from_settings(settings or load_settings().analysis)
-    graph = actor_graph(rows, store.actor_records(), scoring)
+    # the network counts each real event once, its reports merged (the table lists reports)
+    events = event_table(
+        (filters or EventFilter()).events(store, merged=True), store.actor_records()
+    )
+    graph = actor_graph(events, store.actor_records(), scoring)
     try:
         if format == "graphml":
             nx.write_graphml(graph, target, named_key_ids=True)

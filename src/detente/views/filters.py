@@ -28,8 +28,9 @@ class EventFilter:
     until: dt.date | None = None
     limit: int | None = None
 
-    def events(self, store: Store) -> list[dict[str, Any]]:
-        """The store's event rows (with sentence, document and actor names), oldest first."""
+    def events(self, store: Store, *, merged: bool = False) -> list[dict[str, Any]]:
+        """The store's event rows (with sentence, document and actor names), oldest first:
+        one per report, or with ``merged`` one per real event, its reports listed in it."""
         return store.query_events(
             actor=self.actor,
             other=self.other,
@@ -38,6 +39,7 @@ class EventFilter:
             since=self.since,
             until=self.until,
             limit=self.limit,
+            merged=merged,
         )
 
     def as_json(self) -> dict[str, Any]:
