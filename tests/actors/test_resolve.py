@@ -175,6 +175,16 @@ def test_the_junta_is_the_government_named_before(resolver: ActorResolver) -> No
     assert refer == [("the junta", "mali", "GOV")]
 
 
+def test_the_two_countries_are_the_pair_named_last_together(resolver: ActorResolver) -> None:
+    found = mentions(
+        resolver,
+        "Peru opens an embassy in Chile, angering Bolivia. Bolivia condemned Peru. Peru opened "
+        "its embassy in Chile, two decades after the two countries restored relations.",
+    )
+    pair = {m.actor_id for m in found if m.text == "the two countries"}
+    assert pair == {"peru", "chile"}
+
+
 def test_a_prefix_that_dates_a_name_is_not_a_mention(resolver: ActorResolver) -> None:
     assert [m.actor_id for m in mentions(resolver, "In post-Assad Syria, Russia stayed.")] == [
         "syria",

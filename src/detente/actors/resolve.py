@@ -563,9 +563,15 @@ class ActorResolver:
             return None
         named = Counter(self._pair_key(m.actor_id, states_only) for m in everywhere)
 
-        def rank(pair: tuple[str, str]) -> tuple[bool, int, int]:
+        def rank(pair: tuple[str, str]) -> tuple[int, int, int]:
             a, b = pair
-            together = any(a in keys and b in keys for keys in by_sentence.values())
+            # the latest sentence that names both: "Azerbaijan opened an embassy in Israel,
+            # three decades after the two countries ..." is about those two, whatever else
+            # the story names more often
+            together = max(
+                (index for index, keys in by_sentence.items() if a in keys and b in keys),
+                default=-1,
+            )
             return together, named[a] + named[b], min(latest[a].start, latest[b].start)
 
         a, b = max(((a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]), key=rank)

@@ -98,6 +98,7 @@ class ClaimRules:
     phrasings: tuple[Phrasing, ...] = ()
     shapes: tuple[Shape, ...] = ()
     shape_types: frozenset[str] = frozenset()
+    same_form_past: frozenset[str] = frozenset()
 
     def negation_kind(self, cue: str | None) -> str:
         """``change`` ("no longer", "ceased"), ``never`` ("has not", "never") or ``not``."""
@@ -141,6 +142,7 @@ def claim_rules() -> ClaimRules:
         phrasings=tuple(_phrasing(row, raw["negation_auxiliaries"]) for row in raw["phrasings"]),
         shapes=tuple(_shape(row, raw["shapes"]) for row in raw["shapes"]["patterns"]),
         shape_types=frozenset(raw["shapes"]["types"]),
+        same_form_past=frozenset(raw["shapes"]["same_form_past"]),
     )
 
 
@@ -579,7 +581,7 @@ def _act(
             return None
         tense = "past" if aux in _PAST_AUXILIARIES else "perfect"
     else:
-        if negation == "not" or form.form == "base":
+        if negation == "not" or (form.form == "base" and form.lemma in rules.same_form_past):
             return None  # "Iran not supports"; "Iran cut ...", which may be either tense
         tense = "past" if form.form == "past" else "present"
     source_end = max(m.end for m in mentions if m.actor_id == masked.a)
