@@ -46,6 +46,8 @@ def nlp() -> Any:
         # a conditional act is hypothetical: future, not a hedged report
         ("If Lima attacks the post, Quito will respond.", "attacks", "future", False, None),
         ("Islamabad plans to deport the migrants.", "deport", "future", False, None),
+        # an act that goes on is not one to come
+        ("Lima will continue to urge Quito to talk.", "urge", "asserted", False, None),
         # what came before the act is a fact of its own, whatever the act is
         (
             "Lima decided to close the border after Quito expelled the envoy.",

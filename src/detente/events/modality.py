@@ -33,6 +33,7 @@ class ModalityCues:
     obligation_auxiliaries: frozenset[str]
     temporal_subordinators: frozenset[str]
     future_nouns: frozenset[str]
+    aspectual_verbs: frozenset[str]
 
     @property
     def speaking_verbs(self) -> frozenset[str]:
@@ -199,7 +200,8 @@ def read_modality(trigger: Any) -> Modality:
         elif link == "xcomp" and lemma in cues.future_verbs:
             future = future or lemma
             negation = negation or _negated(head, cues)
-        if link == "xcomp":
+        if link == "xcomp" and lemma not in cues.aspectual_verbs:
+            # ("will continue to urge": the urging goes on now; it is not yet to come)
             future = future or _future(head, cues)
         if link in ("xcomp", "ccomp", "conj"):
             future = future or _condition(head)
