@@ -40,10 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Any, Final
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Any, Final
 
 from detente.analysis.evidence import ActorRef, actor_refs, rounded
 from detente.analysis.graph import Edge, attach_evidence, reference_date, signed_edges
@@ -65,8 +62,12 @@ NOTE: Final = (
     "not predictions."
 )
 
-IntMatrix = NDArray[np.int64]
-FloatMatrix = NDArray[np.float64]
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    IntMatrix = NDArray[np.int64]
+    FloatMatrix = NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,8 @@ def balance(
 ) -> Balance:
     """Triads, balance ratio, frustration, blocs and inferred signs of the relations graph
     among the ``top`` most active actors up to ``at`` (or in ``since``…``until``)."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     config = settings or load_settings().analysis
     window = TimeWindow(at=at, since=since, until=until)
     half_life = config.half_life_days if half_life_days is None else half_life_days
@@ -333,6 +336,8 @@ def most_active(store: Store, window: TimeWindow, top: int) -> list[tuple[str, i
 def triad_counts(signs: IntMatrix) -> tuple[int, int]:
     """All signed triads and the balanced ones, from traces: trace(|S|³) counts each triangle
     six times, and trace(S³) adds +6 for each balanced one and −6 for each unbalanced one."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     if signs.size == 0:
         return 0, 0
     adjacency = np.abs(signs)
@@ -343,6 +348,8 @@ def triad_counts(signs: IntMatrix) -> tuple[int, int]:
 
 def strongest_triads(signs: IntMatrix, weights: FloatMatrix, limit: int) -> list[Triad]:
     """Up to ``limit`` triads, those whose weakest edge is strongest first."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     n = len(signs)
     adjacency = signs != 0
     found: list[NDArray[np.int64]] = []
@@ -382,6 +389,7 @@ def frustration_and_blocs(
 ) -> tuple[Frustration, list[tuple[int, list[int]]]]:
     """The frustration index and the two camps of the best split of each connected part."""
     import networkx as nx  # here, not with the module: a tenth of a second of every start-up
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
 
     graph = nx.Graph()
     graph.add_nodes_from(range(len(signs)))
@@ -416,12 +424,16 @@ def frustration_and_blocs(
 
 def frustrated_pairs(signs: IntMatrix, sides: IntMatrix) -> list[tuple[int, int]]:
     """Edges positive across camps or negative inside one."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     bad = np.triu(signs * np.outer(sides, sides) < 0, 1)
     return [(int(a), int(b)) for a, b in zip(*np.nonzero(bad), strict=True)]
 
 
 def best_split_exact(signs: IntMatrix) -> IntMatrix:
     """The split with the fewest frustrated edges, by trying all 2^(n-1) of them."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     n = len(signs)
     u, v = np.nonzero(np.triu(signs, 1))
     edge_signs = signs[u, v]
@@ -435,6 +447,8 @@ def best_split_exact(signs: IntMatrix) -> IntMatrix:
 
 def best_split_heuristic(signs: IntMatrix) -> IntMatrix:
     """An upper-bound split: spectral and spanning-tree starts, improved by single moves."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     starts = [_spectral_split(signs), _tree_split(signs)]
     improved = [_local_moves(signs, s) for s in starts]
     scores = [len(frustrated_pairs(signs, s)) for s in improved]
@@ -442,6 +456,8 @@ def best_split_heuristic(signs: IntMatrix) -> IntMatrix:
 
 
 def _spectral_split(signs: IntMatrix) -> IntMatrix:
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     _, vectors = np.linalg.eigh(signs.astype(np.float64))
     leading = vectors[:, -1]
     return np.where(leading >= 0, 1, -1).astype(np.int64)
@@ -449,6 +465,8 @@ def _spectral_split(signs: IntMatrix) -> IntMatrix:
 
 def _tree_split(signs: IntMatrix) -> IntMatrix:
     """Walk a breadth-first tree: a friend joins the camp, an enemy the other."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     n = len(signs)
     sides = np.zeros(n, dtype=np.int64)
     for root in range(n):
@@ -467,6 +485,8 @@ def _tree_split(signs: IntMatrix) -> IntMatrix:
 
 def _local_moves(signs: IntMatrix, sides: IntMatrix) -> IntMatrix:
     """Move the actor whose move unfrustrates most edges, while any move helps."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     x = sides.copy()
     field = signs @ x  # field[i] * x[i] = satisfied − frustrated edges at i
     for _ in range(10 * len(x)):
@@ -490,6 +510,8 @@ def infer_signs(
 ) -> tuple[list[Inference], int]:
     """Pairs without an edge and with two-step paths whose both legs rest on ``min_events``
     events or more (``events`` per edge): the sign those paths imply, strongest first."""
+    import numpy as np  # imported here: a tenth of a second of every command's start-up
+
     if signs.size == 0:
         return [], 0
     direct = signs != 0
