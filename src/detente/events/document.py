@@ -147,7 +147,7 @@ def extract_events(
                 report.skipped[why] += 1
                 if _gives_the_floor(sentence, introducing):
                     floor_given, introduced = True, found[0] if found else None
-                elif (speaking := _speaking_subject(sentence, found, introducing)) is not None:
+                elif found and (speaking := _speaking_subject(sentence, found, introducing)):
                     floor_given, introduced = True, speaking
                 continue
             expressions: tuple[TimeSpan, ...] = ()

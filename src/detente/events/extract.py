@@ -48,6 +48,8 @@ _SHOW_OF_FORCE_PREPOSITIONS = frozenset({"around", "near", "off", "along", "clos
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
 )
+# cooperation is never aimed at what it is against ("work together against ISIS")
+_COOPERATION_PREPOSITIONS = _TARGET_PREPOSITIONS - {"against"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,12 @@ class EventExtractor:
             if name != "trigger_slot"
         ]
         self._trigger_words = frozenset(t.lemma for t in lexicon.triggers)
+        # what a trigger's own phrase is read without, built once: circumstances ("after
+        # ...", "against the backdrop of ...") and, for cooperation, what it is against
+        self._phrase_circumstances = (
+            lexicon.circumstantial_prepositions | lexicon.circumstance_nouns
+        )
+        self._cooperation_circumstances = self._phrase_circumstances | {"against"}
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -532,7 +540,7 @@ class EventExtractor:
         # "cooperate against ISIS", "spoke with Kyiv against the war": a cooperative act is
         # never aimed at what it is against
         cooperative = self._cooperative(query.trigger)
-        prepositions = _TARGET_PREPOSITIONS - {"against"} if cooperative else _TARGET_PREPOSITIONS
+        prepositions = _COOPERATION_PREPOSITIONS if cooperative else _TARGET_PREPOSITIONS
         if query.trigger.type == "MOBILIZE":
             prepositions |= _SHOW_OF_FORCE_PREPOSITIONS  # "drills around Taiwan"
         found = self._fallback_targets(
@@ -567,9 +575,7 @@ class EventExtractor:
         """Whether a verb is a trigger of hostile acts only ("defeat", "attack"; not "call",
         which also calls for talks)."""
         readings = self.lexicon.triggers_for(word.lemma_.lower(), "VERB")
-        return bool(readings) and all(
-            (t.polarity or self.ontology[t.type].polarity or 0) < 0 for t in readings
-        )
+        return bool(readings) and all(self._sign(t) < 0 for t in readings)
 
     def _between_target(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         # "mediated between Syria and the PLO": both sides are what it is aimed at
@@ -578,10 +584,9 @@ class EventExtractor:
     def _phrase_position(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
             return ()
-        skipped = self.lexicon.circumstantial_prepositions | self.lexicon.circumstance_nouns
         cooperative = self._cooperative(query.trigger)
-        if cooperative:
-            skipped |= {"against"}  # "work together against the Shining Path"
+        # "work together against the Shining Path": cooperation is not aimed at its foe
+        skipped = self._cooperation_circumstances if cooperative else self._phrase_circumstances
         found = _phrase_target(
             query.holder,
             sides.sources,
@@ -594,8 +599,11 @@ class EventExtractor:
     def _cooperative(self, trigger: Trigger) -> bool:
         """Cooperation, which is never aimed at what it is against; an act that undoes a
         hostile one ("ceased its operation against Hamas") is aimed at its target."""
-        polarity = trigger.polarity or self.ontology[trigger.type].polarity or 0
-        return polarity > 0 and trigger.type not in _UNDOING_TYPES
+        return self._sign(trigger) > 0 and trigger.type not in _UNDOING_TYPES
+
+    def _sign(self, trigger: Trigger) -> int:
+        """A trigger's own polarity, else its type's (0 for a relation statement)."""
+        return trigger.polarity or self.ontology[trigger.type].polarity or 0
 
     def _people(self, noun: Any) -> bool:
         """Whether a noun names people, whose place says whose they are ("refugees in
