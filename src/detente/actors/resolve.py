@@ -477,12 +477,13 @@ class ActorResolver:
         bare title names the official who last held it in the text. With no such official
         named before, the title stays unresolved (the document's "own" state is a guess)."""
         out: list[Mention] = []
+        named = _by_sentence(mentions)
         for sentence in document.sentences:
             for match in self._title.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if sentence.text[match.end() : match.end() + 4].lower() == " of ":
                     continue  # "the president of Niger": a title with its state, or no actor
-                if any(m.start < end and start < m.end for m in mentions):
+                if _overlapping(start, end, named.get(sentence.index, ())):
                     continue
                 office = self._offices.get(match.group(1).lower())
                 holders = [
@@ -506,13 +507,15 @@ class ActorResolver:
         if home is None:
             return []
         out: list[Mention] = []
+        named = _by_sentence(mentions)
         for sentence in document.sentences:
+            taken = named.setdefault(sentence.index, [])
             for sector, pattern in rules.home_organs:
                 for match in pattern.finditer(sentence.text):
                     start, end = sentence.start + match.start(), sentence.start + match.end()
                     if sentence.text[match.end() : match.end() + 4].lower() == " of ":
                         continue  # "the government of Niger": its own state, or no actor
-                    if any(m.start < end and start < m.end for m in [*mentions, *out]):
+                    if _overlapping(start, end, taken):
                         continue
                     out.append(
                         Mention(
@@ -526,6 +529,7 @@ class ActorResolver:
                             confidence=0.7,
                         )
                     )
+                    taken.append(out[-1])
         return out
 
     def _dateline_state(self, document: Document, paragraphs: int) -> str | None:
@@ -839,6 +843,18 @@ def _people_noun(word: str) -> bool:
 
 def _text_order(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.actor_id or "")
+
+
+def _by_sentence(mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    found: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        found.setdefault(mention.sentence, []).append(mention)
+    return found
+
+
+def _overlapping(start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether a span overlaps a mention already read (only a sentence's own can)."""
+    return any(m.start < end and start < m.end for m in mentions)
 
 
 _PAIR_CANDIDATES = 8
