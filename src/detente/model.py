@@ -121,7 +121,8 @@ class Event:
     """Who did what to whom, when, how sure, and the sentence that says so.
 
     A reciprocal event ("Tehran and Dushanbe signed a pact") is stored once, with its two
-    actors in a stable order, and reads the same from either side.
+    actors in the order the text gives them (the subject first: "the rebels fought IS"), and
+    reads the same from either side.
     """
 
     id: str

@@ -291,3 +291,28 @@ def test_events_merged_shows_each_event_once_with_its_reports(tmp_path: Path) ->
     ]
     plain = json.loads(run_cli("--db", db, "events", "--json").stdout)["events"]
     assert len(plain) == 2 and "reports" not in plain[0]
+
+
+def test_reciprocal_reports_in_either_order_are_one_event(tmp_path: Path) -> None:
+    """A reciprocal report keeps its text's order ("Armenia and Azerbaijan met" and
+    "Azerbaijan and Armenia met"), so the pair is compared unordered; a one-way act is not."""
+    rules = GroupingRules({"asserted": "occurred"}, tolerance_days=1)
+    met = dict(type="CONSULT", polarity=1, reciprocal=True)
+    reports = [
+        _report(1, "2023-05-01", **met),
+        _report(2, "2023-05-01", source_id=AM, target_id=AZ, **met),
+        _report(3, "2023-05-01"),
+        _report(4, "2023-05-01", source_id=AM, target_id=AZ),
+    ]
+    members = sorted(sorted(m.id for m in g.members) for g in group_reports(reports, rules))
+    assert members == [["r01", "r02"], ["r03"], ["r04"]]
+
+    db = tmp_path / "met.duckdb"
+    write_store(db, [event(AZ, "CONSULT", AM, "2023-05-01", reciprocal=True, polarity=1)])
+    write_store(db, [event(AM, "CONSULT", AZ, "2023-05-01", reciprocal=True, polarity=1)])
+    from tests.support import run_cli
+
+    result = run_cli("--db", db, "events", "--merged", "--json")
+    assert result.returncode == 0, result.stderr
+    [merged] = json.loads(result.stdout)["events"]
+    assert merged["documents"] == 2

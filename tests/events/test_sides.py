@@ -215,7 +215,7 @@ def test_ruling_out_talks_rejects_the_other_side(setup: Any) -> None:
 def test_we_and_our_stand_for_the_last_speaker(setup: Any) -> None:
     text = 'Peru\'s foreign minister said: "Talks have failed." We will fight Ecuador.'
     fights = {(s, t) for s, k, t in pairs(triples(events_of(setup, text))) if k == "THREATEN"}
-    assert fights == {("ecuador", "peru")}  # a mutual act, stored in one order
+    assert fights == {("peru", "ecuador")}  # "we" are the subject: Peru fights Ecuador
 
 
 def test_denying_its_own_act_targets_no_one_the_act_names(setup: Any) -> None:
@@ -406,3 +406,32 @@ def test_a_joint_operation_is_cooperation_not_an_attack(setup: Any, text: str) -
     found = pairs(triples(events_of(setup, text)))
     assert any(k == "COOPERATE" for _, k, _ in found), found
     assert not any(k in ("ASSAULT", "MOBILIZE") for _, k, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian soldiers fought alongside Malian troops in the north.",
+        "The Eritrean troops have been fighting on the side of Ethiopian forces.",
+        "Kenyan units fought together with Somali troops near the border.",
+    ],
+)
+def test_fighting_beside_a_party_is_cooperation_with_it(setup: Any, text: str) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert any(k == "COOPERATE" for _, k, _ in found), found
+    assert not any(k == "ASSAULT" for _, k, _ in found), found
+
+
+def test_fighting_beside_one_party_against_another_is_both_acts(setup: Any) -> None:
+    text = "Kenya's army fought alongside Somali troops against al-Shabaab."
+    found = pairs(triples(events_of(setup, text)))
+    assert ("kenya", "COOPERATE", "somalia") in found
+    assert ("kenya", "ASSAULT", "al-shabaab") in found
+
+
+def test_a_reciprocal_act_keeps_the_order_the_text_gives(setup: Any) -> None:
+    """ "The rebels fought IS": either side acts, but the coder reads the subject first."""
+    events = events_of(setup, "Yemeni troops clashed with Saudi forces on the border.")
+    clash = [e for e in events if e.type == "ASSAULT"]
+    assert clash and clash[0].reciprocal, events
+    assert (clash[0].source_id, clash[0].target_id) == ("yemen", "saudi-arabia")

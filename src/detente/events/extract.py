@@ -38,6 +38,8 @@ EXTRACTOR = "detente-rules"
 
 _LIGHT_VERB_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "compound")
 _MAX_PAIRS_ACTORS = 6
+# How a verb's complement adjective hangs on it, parsed well or not: "held X responsible"
+_COMPLEMENT_DEPS = ("oprd", "xcomp", "advcl", "acomp", "ccomp")
 _INTENT_TYPES = frozenset({"AGREE", "THREATEN", "RELATION"})
 _WORD_ATTRS = ("LEMMA", "LOWER")
 # Events whose embedded acts happened: what is accused or protested against.
@@ -187,6 +189,8 @@ class EventExtractor:
             "domestic": self._domestic,
             # set across the sentence's findings, not per trigger: see _aimed_at_doers
             "event_doer": lambda query, sides: (),
+            # set once the sides are known, with the act's type: see _allies
+            "allied_party": lambda query, sides: (),
         }
         self.rules = load_argument_rules((tuple(self._source_rules), tuple(self._target_rules)))
         # the table in its order, the rules that run per trigger only
@@ -335,31 +339,50 @@ class EventExtractor:
                 trigger = trigger.model_copy(
                     update={"type": "MOBILIZE", "cameo": "150", "intensity": None}
                 )
+            beside: tuple[Trigger, _Sides] | None = None
+            if trigger.type == "ASSAULT" and (allies := self._allies(token, actors)):
+                # "fought alongside Somali troops", "on the side of Ethiopian forces": the
+                # party fought beside is a partner in arms (CAMEO 062), not the enemy
+                beside = (
+                    trigger.model_copy(
+                        update={"type": "COOPERATE", "cameo": "062", "intensity": None}
+                    ),
+                    _Sides(True, sides.sources, allies, sides.source_rule, "allied_party"),
+                )
+                if sides.target_rule != "trigger_slot" or all(
+                    any(_same_actor(t, a) for a in allies) for t in sides.targets
+                ):
+                    (trigger, sides), beside = beside, None
             if trigger.type == "RETREAT" and self._leaves_organisation(sides.targets):
                 # "withdrew from ECOWAS", "quit the African Union": leaving a body one belongs
                 # to breaks relations with it (CAMEO 16), it is no pull-back of forces
                 trigger = trigger.model_copy(
                     update={"type": "SANCTION", "cameo": "160", "intensity": None}
                 )
-            yield Finding(
-                certainty=min(
-                    self.rules.certainty("source", sides.source_rule),
-                    self.rules.certainty("target", sides.target_rule),
-                ),
-                type=trigger.type,
-                trigger=token,
-                sources=sides.sources,
-                targets=sides.targets,
-                reciprocal=sides.reciprocal,
-                polarity=trigger.polarity,
-                intensity=trigger.intensity,
-                cameo=trigger.cameo,
-                pattern=f"{trigger.lemma}/{trigger.pos}"
-                + (f"+{trigger.particle}" if trigger.particle else ""),
-                source_rule=sides.source_rule,
-                target_rule=sides.target_rule,
-                unattributed=sides.unattributed,
-            )
+            yield self._finding(token, trigger, sides)
+            if beside is not None:  # "fought alongside Kenyan troops against al-Shabaab"
+                yield self._finding(token, *beside)
+
+    def _finding(self, token: Any, trigger: Trigger, sides: _Sides) -> Finding:
+        return Finding(
+            certainty=min(
+                self.rules.certainty("source", sides.source_rule),
+                self.rules.certainty("target", sides.target_rule),
+            ),
+            type=trigger.type,
+            trigger=token,
+            sources=sides.sources,
+            targets=sides.targets,
+            reciprocal=sides.reciprocal,
+            polarity=trigger.polarity,
+            intensity=trigger.intensity,
+            cameo=trigger.cameo,
+            pattern=f"{trigger.lemma}/{trigger.pos}"
+            + (f"+{trigger.particle}" if trigger.particle else ""),
+            source_rule=sides.source_rule,
+            target_rule=sides.target_rule,
+            unattributed=sides.unattributed,
+        )
 
     # -- argument rules (ordered and weighed in data/argument_rules.yaml) ----------------
 
@@ -745,6 +768,36 @@ class EventExtractor:
             return self.agents.sector_of(head.lemma_.lower(), head.lower_)
         return None
 
+    def _allies(self, token: Any, actors: dict[int, list[Mention]]) -> tuple[ActorToken, ...]:
+        """The parties an armed act is done beside: "alongside X", "on the side of X", "on
+        X's side", "together with X" (the markers are the lexicon's ``allied_markers``)."""
+        markers = self.lexicon.allied_markers
+        found: list[ActorToken] = []
+        for prep in token.children:
+            if prep.dep_ != "prep":
+                continue
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            word = prep.lower_
+            if word == "with":
+                adverbs = (*prep.children, *token.children)
+                if not any(a.dep_ == "advmod" and a.lower_ in markers for a in adverbs):
+                    continue
+            elif word == "on":
+                sides = [o for o in objects if o.lemma_.lower() in markers]
+                objects = [c for side in sides for c in side.children if c.dep_ == "poss"]
+                objects += [
+                    o
+                    for side in sides
+                    for of in side.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for o in of.children
+                    if o.dep_ == "pobj"
+                ]
+            elif word not in markers:
+                continue
+            found += [a for o in objects for a in _actors_at(o, actors)]
+        return _unique(found)
+
     def _carries(self, verb: Any) -> bool:
         lemma = verb.lemma_.lower()
         return lemma in self.lexicon.light_verbs or lemma in self.lexicon.patient_verbs
@@ -975,7 +1028,11 @@ class EventExtractor:
             if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep", "acomp"):
                 return ()
             if pos == "NOUN" and head.pos_ == "ADJ" and self._carries(head):
-                # "ISIS is responsible for the attack": the adjective lends its subject
+                # "ISIS is responsible for the attack": the adjective lends its subject;
+                # "Seoul held Pyongyang responsible for the blast": it is said of the object
+                held = [c for c in head.head.children if c.dep_ == "dobj"]
+                if held and head.dep_ in _COMPLEMENT_DEPS:
+                    return _actors_at(held[0], actors)
                 return _subject_actors(head.head, actors)
             if (
                 pos == "NOUN"
@@ -1234,13 +1291,6 @@ class EventExtractor:
                     # resign without returning to Kyrgyzstan": a government is no partner of
                     # its own state; the act stays, without that target.
                     target = None
-            if (
-                reciprocal
-                and source
-                and target
-                and ((source.mention.actor_id or "") > (target.mention.actor_id or ""))
-            ):
-                source, target = target, source
             if finding.type == "PROTEST" and source is not None and _speaks_for_a_state(source):
                 # "Tokyo strongly protested", "lodged a solemn protest": PLOVER's PROTEST is
                 # civil dissent; a government's protest is a complaint, CAMEO 11 (ACCUSE)
@@ -2487,6 +2537,8 @@ def _object_tokens(
     if "person" not in lemmas:
         persons = frozenset()
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    # "held Pyongyang responsible": a complement adjective the parser hangs as a clause
+    objects += [c for c in token.children if c.pos_ == "ADJ" and c.dep_ in _COMPLEMENT_DEPS]
     objects += [
         obj
         for child in token.children

@@ -100,6 +100,7 @@ _SECTIONS: Final = frozenset(
         "condemning_words",
         "circumstantial_prepositions",
         "circumstance_nouns",
+        "allied_markers",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -518,6 +519,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "condemning_words",
         "circumstantial_prepositions",
         "circumstance_nouns",
+        "allied_markers",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -666,6 +668,7 @@ class Lexicon:
         self.circumstantial_prepositions: frozenset[str] = union("circumstantial_prepositions")
         self.weapon_nouns: frozenset[str] = union("weapon_nouns")
         self.circumstance_nouns: frozenset[str] = union("circumstance_nouns")
+        self.allied_markers: frozenset[str] = union("allied_markers")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]

@@ -7,7 +7,9 @@ keeps it as one event with NumMentions / NumArticles. Here two reports are **the
 when all of these hold:
 
 1. **Same source, same target, same type.** A different actor or a different PLOVER type is a
-   different act; a reciprocal report keeps the actors in their stored (stable) order.
+   different act. A reciprocal report ("A and B signed", "the rebels fought IS") is stored
+   with its actors in the order its text gives them, so reciprocal reports compare their
+   pairs unordered: "B and A signed" is the same act.
 2. **Same polarity, compatible modality.** Modalities fall into classes
    (``[analysis] same_event_modality_classes``): by default *asserted* and *reported* are one
    class (the act occurred; "reportedly" only lowers our certainty of it), while *negated* (a
@@ -110,6 +112,14 @@ class Report:
     time_start: dt.date | None
     time_end: dt.date | None
     confidence: float
+    reciprocal: bool = False
+
+    @property
+    def pair(self) -> tuple[str | None, str | None]:
+        """(source, target), unordered for a reciprocal report (either side acted)."""
+        if self.reciprocal and (self.source_id or "") > (self.target_id or ""):
+            return self.target_id, self.source_id
+        return self.source_id, self.target_id
 
     @property
     def span_days(self) -> int:
@@ -139,7 +149,7 @@ def group_reports(reports: Iterable[Report], rules: GroupingRules) -> list[Group
     """The events the reports make (see the module docstring), each with its reports."""
     kinds: dict[tuple[Any, ...], list[Report]] = {}
     for r in reports:
-        key = (r.source_id, r.target_id, r.type, r.polarity, rules.modality_class(r.modality))
+        key = (*r.pair, r.type, r.polarity, rules.modality_class(r.modality))
         kinds.setdefault(key, []).append(r)
     groups: list[Group] = []
     for key in sorted(kinds, key=repr):
@@ -216,7 +226,12 @@ def _hash_ids(ids: Sequence[str]) -> str:
 
 _REPORT_COLUMNS = (
     "e.id, e.source_id, e.target_id, e.type, e.polarity, e.modality, e.hedged, "
-    "e.time_start, e.time_end, coalesce(e.confidence, 0.0)"
+    "e.time_start, e.time_end, coalesce(e.confidence, 0.0), e.reciprocal"
+)
+# A report's pair as grouping compares it: unordered for a reciprocal report (Report.pair)
+_PAIR_SQL = (
+    "CASE WHEN e.reciprocal THEN least(e.source_id, e.target_id) ELSE e.source_id END, "
+    "CASE WHEN e.reciprocal THEN greatest(e.source_id, e.target_id) ELSE e.target_id END"
 )
 
 
@@ -232,7 +247,7 @@ def rebuild_event_groups(
     an event alone, and needs no row.
     """
     klass, params = rules.class_sql("e.modality")
-    kind = f"e.source_id, e.target_id, e.type, e.polarity, {klass}"
+    kind = f"{_PAIR_SQL}, e.type, e.polarity, {klass}"
     if keys is None:
         con.execute("DELETE FROM event_groups")
         scope = "true"
@@ -248,9 +263,11 @@ def rebuild_event_groups(
             (SELECT unnest($k_source::VARCHAR[]) AS s, unnest($k_target::VARCHAR[]) AS t,
                     unnest($k_type::VARCHAR[]) AS y)
         """
+        # either order: a reciprocal report may have come in as (B, A) for a stored (A, B)
         scope = (
-            f"EXISTS (SELECT 1 FROM {touched} k WHERE k.s IS NOT DISTINCT FROM e.source_id "
-            "AND k.t IS NOT DISTINCT FROM e.target_id AND k.y = e.type)"
+            f"EXISTS (SELECT 1 FROM {touched} k WHERE k.y = e.type AND ("
+            "(k.s IS NOT DISTINCT FROM e.source_id AND k.t IS NOT DISTINCT FROM e.target_id) "
+            "OR (k.s IS NOT DISTINCT FROM e.target_id AND k.t IS NOT DISTINCT FROM e.source_id)))"
         )
         con.execute(
             f"""
