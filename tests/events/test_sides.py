@@ -435,3 +435,53 @@ def test_a_reciprocal_act_keeps_the_order_the_text_gives(setup: Any) -> None:
     clash = [e for e in events if e.type == "ASSAULT"]
     assert clash and clash[0].reciprocal, events
     assert (clash[0].source_id, clash[0].target_id) == ("yemen", "saudi-arabia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuador's army seized the border crossing with Peru on Tuesday. "
+            "Peru's foreign ministry condemned the seizure as a dangerous escalation.",
+            ("peru", "ACCUSE", "ecuador"),
+        ),
+        (
+            "Chile lifted its export controls on Bolivian lithium. "
+            "Bolivia welcomed the move as progress.",
+            ("bolivia", "SUPPORT", "chile"),
+        ),
+        (
+            "Argentina's navy fired on a Uruguayan patrol boat on Sunday. "
+            "Uruguay's president called it an unprovoked attack.",
+            ("uruguay", "ACCUSE", "argentina"),
+        ),
+    ],
+)
+def test_a_reaction_to_an_act_told_earlier_is_aimed_at_its_doer(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert expected in found, found
+
+
+def test_a_reaction_to_the_move_needs_the_move_to_be_told_and_not_its_own(setup: Any) -> None:
+    # nothing earlier to refer to; the reacting side's own act is no target of its reaction
+    alone = pairs(triples(events_of(setup, "Bolivia welcomed the move as progress.")))
+    assert not any(k == "SUPPORT" and t for _, k, t in alone), alone
+    text = "Peru closed its border with Chile. Peru later condemned the move as a mistake."
+    own = pairs(triples(events_of(setup, text)))
+    assert ("peru", "ACCUSE", "peru") not in own, own
+    # "a move" is no reference back
+    text = "Chile lifted its export controls on Bolivia. Bolivia welcomed a move by Brazil."
+    indefinite = pairs(triples(events_of(setup, text)))
+    assert ("bolivia", "SUPPORT", "chile") not in indefinite, indefinite
+
+
+def test_a_reaction_to_an_act_whose_doer_it_names_is_not_referred_back(setup: Any) -> None:
+    text = (
+        "Venezuelan troops shelled a Guyanese village. "
+        "Brazil condemned the air strikes of Colombia and Peru this morning."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    accused = {t for s, k, t in found if s == "brazil" and k == "ACCUSE"}
+    assert "venezuela" not in accused, found

@@ -21,7 +21,7 @@ from typing import Any
 
 from detente.events.contexts import ContextLexicon, assign_contexts, load_contexts
 from detente.events.drivers import DriverContext, driver_cues, read_drivers, threat_relations
-from detente.events.extract import EventExtractor, SentenceContext
+from detente.events.extract import EventExtractor, PriorAct, SentenceContext
 from detente.events.lexicon import inflections
 from detente.events.modality import modality_cues
 from detente.events.parse import merge_mentions, parse_sentences, tokens_among
@@ -181,11 +181,13 @@ def extract_events(
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
     speaker: Mention | None = None
+    prior: list[PriorAct] = []
     current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
         report.parsed += 1
         if candidate.document.id != current_document:
             current_document, antecedent, speaker = candidate.document.id, None, None
+            prior = []
         found = candidate.mentions
         if proposer is not None:
             proposed = proposer(doc, candidate.sentence.index, candidate.sentence.start, found)
@@ -202,7 +204,11 @@ def extract_events(
         where = {i: ms for i, ms in merged.items() if i not in actors}
         if candidate.floor_given:
             speaker = candidate.introduced_speaker
-        context = dataclasses.replace(candidate.context, antecedent=antecedent, speaker=speaker)
+        index = candidate.sentence.index
+        prior = [a for a in prior if index - a.sentence <= _PRIOR_ACT_SENTENCES]
+        context = dataclasses.replace(
+            candidate.context, antecedent=antecedent, speaker=speaker, prior_acts=tuple(prior)
+        )
         unnamed: list[Event] = []
         sentence_events = _with_contexts(
             extractor.extract(doc, actors, context, where, unnamed), candidate, contexts
@@ -223,6 +229,7 @@ def extract_events(
             events += _new_relations(
                 threat_relations(completed, extractor.ontology["RELATION"]), sentence_events
             )
+        prior += _acts_told(sentence_events, actors, index)
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
     report.events = len(events)
@@ -308,6 +315,30 @@ def _is_heading(sentence: Sentence, paragraph: Sequence[Sentence]) -> bool:
         and len(sentence.text.split()) <= 12
         and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
     )
+
+
+# How far back "the move" or "the seizure" may refer: the lead and the sentences after it.
+_PRIOR_ACT_SENTENCES = 3
+# Reactions are no acts a later "the move" refers to.
+_REACTIONS = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "RELATION"})
+
+
+def _acts_told(
+    events: Sequence[Event], actors: dict[int, list[Mention]], sentence: int
+) -> list[PriorAct]:
+    """The acts of one sentence a later sentence may refer back to, with their doers'
+    mentions, in the order the sentence tells them."""
+    mentions: dict[tuple[int | None, str | None], Mention] = {
+        (m.start, m.actor_id): m for ms in actors.values() for m in ms
+    }
+    acts = []
+    for event in sorted(events, key=lambda e: e.trigger_start):
+        if event.type in _REACTIONS or event.modality not in ("asserted", "reported"):
+            continue
+        doer = mentions.get((event.source_start, event.source_id))
+        if doer is not None:
+            acts.append(PriorAct(event.type, event.polarity, (doer,), sentence))
+    return acts
 
 
 def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:

@@ -55,6 +55,17 @@ _COOPERATION_PREPOSITIONS = _TARGET_PREPOSITIONS - {"against"}
 
 
 @dataclass(frozen=True, slots=True)
+class PriorAct:
+    """An act told in an earlier sentence of the document, whose doers a later reaction to
+    "the seizure", "the move" or "it" is aimed at."""
+
+    type: str
+    polarity: int
+    doers: tuple[Mention, ...]
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceContext:
     doc_id: str
     index: int
@@ -75,6 +86,8 @@ class SentenceContext:
     # Where the sentence's time falls back to when its own expressions date other clauses.
     fallback_time: TimeSpan | None = None
     fallback_origin: str = "document"
+    # The acts of the last few sentences, latest last: what "the move" may refer to.
+    prior_acts: tuple[PriorAct, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +202,8 @@ class EventExtractor:
             "domestic": self._domestic,
             # set across the sentence's findings, not per trigger: see _aimed_at_doers
             "event_doer": lambda query, sides: (),
+            # set across the document's sentences: see _prior_doers
+            "prior_act_doer": lambda query, sides: (),
             # set once the sides are known, with the act's type: see _allies
             "allied_party": lambda query, sides: (),
         }
@@ -233,7 +248,12 @@ class EventExtractor:
         findings += list(self._relations(doc, actors))
         findings += list(_demands(doc, actors))
         findings += list(self._labels(doc, actors, context))
-        findings = _aimed_at_doers(_without_empty_intent(findings), actors)
+        findings = _aimed_at_doers(
+            _without_empty_intent(findings),
+            actors,
+            context.prior_acts,
+            lambda word: self._refers_back(word, actors),
+        )
         findings += _accusations_by_report(findings, actors)
         findings = _demanded_acts(
             findings, self._light_verb_of, self.lexicon.circumstantial_prepositions
@@ -798,6 +818,30 @@ class EventExtractor:
             found += [a for o in objects for a in _actors_at(o, actors)]
         return _unique(found)
 
+    def _refers_back(self, word: Any, actors: dict[int, list[Mention]]) -> str | None:
+        """What an earlier act a word may stand for: "the seizure" an act of its type,
+        "the move", "this" or "it" (``*``) any act; None for a word that names its own doer
+        ("its decision", "the move by Paris") or an indefinite one ("a move")."""
+        lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
+        if word.pos_ == "PRON":
+            return "*" if lemma in _REFERRING_PRONOUNS else None
+        if word.pos_ != "NOUN":
+            return None
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+        whose = any(
+            c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            # "the attacks of the United States": whose, not what
+            or (c.dep_ == "prep" and c.lower_ == "of" and _actors_at(c, actors, where=False))
+            for c in word.children
+        )
+        if not definite or whose:
+            return None
+        if lemma in self.lexicon.act_nouns:
+            return "*"
+        readings = self.lexicon.triggers_for(lemma, "NOUN")
+        return readings[0].type if readings else None
+
     def _carries(self, verb: Any) -> bool:
         lemma = verb.lemma_.lower()
         return lemma in self.lexicon.light_verbs or lemma in self.lexicon.patient_verbs
@@ -1073,10 +1117,17 @@ class EventExtractor:
                 # "Mali expelled the envoy after describing the remarks as hostile"
                 or self._inherited_subject(verb, actors, "VERB")
             )
-            targets = _owners(thing, actors, verb)
+            targets, rule = _owners(thing, actors, verb), "event_doer"
+            if sources and not targets:
+                # "Uruguay called it an unprovoked attack": the act an earlier sentence told
+                kind = self._refers_back(thing, actors)
+                own = {s.mention.actor_id for s in sources}
+                targets = _prior_doers(thing, kind, own, True, context.prior_acts)
+                rule = "prior_act_doer"
             if not sources or not targets:
                 continue
-            yield _accusation(verb, sources, targets, "111", f"{label.lemma_.lower()} (label)")
+            how = f"{label.lemma_.lower()} (label)"
+            yield _accusation(verb, sources, targets, "111", how, rule)
 
     # -- relation-state statements ---------------------------------------------------------
 
@@ -1401,10 +1452,17 @@ _REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT"})
 _ACT_PREPOSITIONS = frozenset({"against", "over", "for", "of", "on"})
 
 
-def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -> list[Finding]:
+def _aimed_at_doers(
+    findings: list[Finding],
+    actors: dict[int, list[Mention]],
+    prior: Sequence[PriorAct] = (),
+    refers_back: Callable[[Any], str | None] = lambda noun: None,
+) -> list[Finding]:
     """ "Iran condemned strikes on Yemen by US and British forces", "Egypt denounced the
     Israeli takeover", "welcomed the agreement between Kenya and Somalia": a reaction to an
-    act is aimed at the act's doers, not at its victims or its place."""
+    act is aimed at the act's doers, not at its victims or its place. When the sentence names
+    no doer ("Egypt condemned the seizure", "Seoul welcomed the move"), the act is the one an
+    earlier sentence told (see ``_prior_doers``)."""
     by_trigger = {f.trigger.i: f for f in findings}
     out = []
     for finding in findings:
@@ -1449,8 +1507,53 @@ def _aimed_at_doers(findings: list[Finding], actors: dict[int, list[Mention]]) -
                     # alleged it, not the act's other party
                     finding = dataclasses.replace(finding, targets=(), target_rule=None)
                     break
+            else:
+                for act in acts:
+                    done = by_trigger.get(act.i)
+                    victims = {t.mention.actor_id for t in done.targets} if done else set()
+                    if any(t.mention.actor_id not in victims for t in finding.targets):
+                        break  # the reaction names its own target
+                    if done is not None and done.sources:
+                        continue
+                    kind = refers_back(act)
+                    hostile = (finding.polarity or 0) < 0
+                    if kind == "*" and act.pos_ == "PRON" and not hostile:
+                        continue  # "approved it": what "it" is for a welcome is anyone's guess
+                    if kind is not None and done is not None:
+                        kind = done.type
+                    own = {s.mention.actor_id for s in finding.sources}
+                    doers = _prior_doers(act, kind, own, hostile, prior)
+                    if doers:
+                        finding = dataclasses.replace(
+                            finding, targets=doers, target_rule="prior_act_doer"
+                        )
+                        break
         out.append(finding)
     return out
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+_REFERRING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _prior_doers(
+    act: Any, kind: str | None, own: set[str | None], hostile: bool, prior: Sequence[PriorAct]
+) -> tuple[ActorToken, ...]:
+    """The doers of the earlier act a word refers back to (``kind``, from
+    ``EventExtractor._refers_back``): "the seizure" the latest act of its type, "the move" or
+    "it" (kind "*") the latest hostile act for a ``hostile`` reaction (a condemnation), any act
+    for a welcome. Never the reacting actors' (``own``) acts."""
+    if kind is None:
+        return ()
+    for earlier in reversed(prior):
+        if kind != "*" and earlier.type != kind:
+            continue
+        if kind == "*" and hostile and earlier.polarity >= 0:
+            continue  # "condemned the move": a hostile move
+        doers = tuple(ActorToken(act, m) for m in earlier.doers if m.actor_id not in own)
+        if doers:
+            return doers
+    return ()
 
 
 # Hostile acts whose report by their victim is an accusation of the doer.
@@ -1501,6 +1604,7 @@ def _accusation(
     accused: tuple[ActorToken, ...],
     cameo: str,
     how: str,
+    target_rule: str = "event_doer",
 ) -> Finding:
     """An accusation read off another construction than a trigger of its own: the speaker's
     verb is its trigger, and the accused are the doers of what it is about."""
@@ -1515,7 +1619,7 @@ def _accusation(
         cameo=cameo,
         pattern=f"{verb.lemma_.lower()} … {how}",
         source_rule="trigger_slot",
-        target_rule="event_doer",
+        target_rule=target_rule,
     )
 
 
@@ -1540,6 +1644,8 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
         node = node.head  # "arbitrary and illegal"
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         node = node.head.head if node.head.lower_ == "of" else node  # "an act of aggression"
+    if node.dep_ == "amod" and node.head.dep_ in ("oprd", "attr", "xcomp"):
+        node = node.head  # "called it [an unprovoked attack]"
     head = node.head
     if node.dep_ == "amod" and head.lower_ == "as":
         node, head = head, head.head  # "described the remarks as hostile"

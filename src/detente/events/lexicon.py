@@ -101,6 +101,7 @@ _SECTIONS: Final = frozenset(
         "circumstantial_prepositions",
         "circumstance_nouns",
         "allied_markers",
+        "act_nouns",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -520,6 +521,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "circumstantial_prepositions",
         "circumstance_nouns",
         "allied_markers",
+        "act_nouns",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -669,6 +671,7 @@ class Lexicon:
         self.weapon_nouns: frozenset[str] = union("weapon_nouns")
         self.circumstance_nouns: frozenset[str] = union("circumstance_nouns")
         self.allied_markers: frozenset[str] = union("allied_markers")
+        self.act_nouns: frozenset[str] = union("act_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
