@@ -99,6 +99,9 @@ class ClaimRules:
     shapes: tuple[Shape, ...] = ()
     shape_types: frozenset[str] = frozenset()
     same_form_past: frozenset[str] = frozenset()
+    charge_types: frozenset[str] = frozenset()  # charges a denial answers (answered_charges)
+    denial_cues: frozenset[str] = frozenset()
+    unnamed_deniers: frozenset[str] = frozenset()
 
     def negation_kind(self, cue: str | None) -> str:
         """``change`` ("no longer", "ceased"), ``never`` ("has not", "never") or ``not``."""
@@ -143,6 +146,9 @@ def claim_rules() -> ClaimRules:
         shapes=tuple(_shape(row, raw["shapes"]) for row in raw["shapes"]["patterns"]),
         shape_types=frozenset(raw["shapes"]["types"]),
         same_form_past=frozenset(raw["shapes"]["same_form_past"]),
+        charge_types=frozenset(raw["answered_charges"]["types"]),
+        denial_cues=frozenset(str(w).lower() for w in raw["answered_charges"]["cues"]),
+        unnamed_deniers=frozenset(str(w).lower() for w in raw["answered_charges"]["unnamed"]),
     )
 
 
@@ -480,10 +486,10 @@ def _mutual(found: re.Match[str], claim: str, masked: Masked, lexicon: Any) -> A
             polarity = -1 if not polarity else 2
     if polarity not in (1, -1):
         return None
-    source, target = sorted((masked.a, masked.b))
+    # both ways, its actors in the claim's order (as the extractor keeps them)
     return Act(
-        source_id=source,
-        target_id=target,
+        source_id=masked.a,
+        target_id=masked.b,
         type="RELATION",
         polarity=polarity,
         reciprocal=True,
@@ -549,9 +555,10 @@ def _act(
     extraction: Any,
     rules: ClaimRules,
 ) -> Act | None:
-    """ "X supports Y", "X did not attack Y", "X has never recognised Y": the one plain
-    reading of a lexicon verb whose subject is X and whose object is Y, its tense from the
-    auxiliary and the verb's form as the parser would tag them. None when in doubt."""
+    """ "X supports Y", "X did not attack Y", "X has never recognised Y", "X fights Y": the
+    one plain reading of a lexicon verb whose subject is X and whose object is Y (both ways
+    for a reciprocal verb such as "fight"), its tense from the auxiliary and the verb's form
+    as the parser would tag them. None when in doubt."""
     aux, negation, verb = found.groupdict().get("aux"), found.groupdict().get("neg"), found["verb"]
     form = _verb_form(extraction.lexicon, verb)
     if form is None:
@@ -559,7 +566,6 @@ def _act(
     trigger = form.trigger
     if (
         trigger.type not in rules.shape_types
-        or trigger.reciprocal
         or "dobj" not in trigger.targets
         or "nsubj" not in trigger.sources
     ):
@@ -595,7 +601,7 @@ def _act(
         target_id=masked.b,
         type=trigger.type,
         polarity=polarity or 1,
-        reciprocal=False,
+        reciprocal=trigger.reciprocal,
         trigger=claim[source_end + at.start() : source_end + at.end()],
         trigger_start=source_end + at.start(),
         negated=negation is not None,
@@ -703,6 +709,8 @@ def weigh(
         factor *= rules.weights["lineage"]
         notes.append(f"via forebear {via[0]}")
     negated, change = _row_negation(row, rules)
+    if row["modality"] == "negated" and not negated:
+        notes.append("a charge its target or another denies: the denial answers it")
     if claim.kind == EVENT:
         leaning = _event_lean(positive, row, negated, reverse, rules)
     else:
@@ -726,9 +734,9 @@ def _row_negation(row: dict[str, Any], rules: ClaimRules) -> tuple[bool, bool]:
     a negation cue or a word of ``changes`` before the trigger ("no longer supports",
     "ceased supporting", the extractor may read the latter as asserted), or a trigger that
     is itself such a word ("severed", "restored")."""
-    negated = row["modality"] == "negated"
     trace = _trace(row)
     cue = str(trace.get("modality_cue") or "").lower()
+    negated = row["modality"] == "negated" and not answered_charge(row, trace, rules)
     trigger = str(trace.get("trigger") or "")
     before = None
     if trigger:
@@ -742,6 +750,34 @@ def _row_negation(row: dict[str, Any], rules: ClaimRules) -> tuple[bool, bool]:
     changes = (*rules.ending, *rules.resuming)
     change = (negated and cue in rules.ending) or before is not None or trigger.lower() in changes
     return negated, change
+
+
+def answered_charge(row: dict[str, Any], trace: dict[str, Any], rules: ClaimRules) -> bool:
+    """Whether a negated event is a charge that someone other than its maker denies ("Pakistan
+    accuses the Taliban ...; the Taliban deny the charge"): the denial answers what it charges,
+    and the charge was still made. The accuser's own denial, or one by no one named, undoes it.
+    """
+    if row["type"] not in rules.charge_types:
+        return False
+    if str(trace.get("modality_cue") or "").lower() not in rules.denial_cues:
+        return False
+    denier = _plain_name(row.get("asserted_by"))
+    if not denier or denier in rules.unnamed_deniers:
+        return False
+    source = trace.get("source")
+    accuser = {
+        _plain_name(row.get("source_id")),
+        _plain_name(row.get("source_name")),
+        _plain_name(source.get("text") if isinstance(source, dict) else None),
+    }
+    return denier not in accuser
+
+
+def _plain_name(name: object) -> str:
+    """A name as written, compared loosely: lower case, no leading "the", no possessive."""
+    words = " ".join(str(name or "").lower().replace("’", "'").split())
+    words = re.sub(r"^the\s+", "", words)
+    return re.sub(r"'s?$", "", words).strip()
 
 
 def _event_lean(
@@ -1044,9 +1080,10 @@ class ClaimCheck:
         c = self.claim
         asserted = [e for e in self.evidence if e.decisive]
         negation = f", negated ({c.cue})" if c.negated else ""
+        both = ", both ways" if c.reciprocal else ""
         parts = [
             f"Read as {c.source.name} {c.type} {c.target.name} ({'+' if c.polarity > 0 else '−'}"
-            f"{negation}): {self.basis or 'judged period by period'}.",
+            f"{both}{negation}): {self.basis or 'judged period by period'}.",
             f"{sum(1 for e in asserted if e.lean > 0)} asserted event(s) support it, "
             f"{sum(1 for e in asserted if e.lean < 0)} contradict it; "
             f"{len(self.evidence) - len(asserted)} reported or hedged event(s) weigh less "
