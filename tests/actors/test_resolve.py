@@ -221,3 +221,23 @@ def test_namesakes_who_act_for_one_actor_resolve_to_it(resolver: ActorResolver) 
     assert [(m.text, m.actor_id, m.person_id) for m in found] == [("Bush", "united-states", None)]
     found = mentions(resolver, "Aliyev said the border would stay closed.", "2010-05-01")
     assert [(m.actor_id, m.person_id) for m in found] == [("azerbaijan", "ilham-aliyev")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of the phrase's own clause is not what "the group" means
+        (
+            "Boko Haram is active in Niger, where ISWAP has been fighting the group since 2016.",
+            "boko-haram",
+        ),
+        # another clause (a verb of saying) between them: the group is the speaker
+        ("Boko Haram said the group would not negotiate.", "boko-haram"),
+        ("ISWAP struck a base. Boko Haram said the group had no role.", "boko-haram"),
+    ],
+)
+def test_the_group_is_never_the_doer_of_its_own_clause(
+    resolver: ActorResolver, text: str, expected: str
+) -> None:
+    group = [m for m in mentions(resolver, text) if m.text == "the group"]
+    assert [m.actor_id for m in group] == [expected]

@@ -36,7 +36,7 @@ from detente.actors.kb import Candidate, KnowledgeBase, surface_key
 from detente.actors.matcher import NameIndex, NameMatch, Token, joined, title_case, tokenize
 from detente.actors.name_context import name_run, name_words, names_someone_else
 from detente.actors.places import place_forms, place_on
-from detente.model import Document, Mention
+from detente.model import Document, Mention, Sentence
 from detente.nlp.timex import resolve_times
 
 _SEAT = re.compile(r"[-–—]based\b", re.IGNORECASE)
@@ -57,6 +57,9 @@ class CoreferenceRules:
     window: int
     home_organs: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (sector, phrases)
     dateline_paragraphs: int = 3
+    # words that open another clause between an actor and "the group" (see _doer_of_clause)
+    clause_openers: frozenset[str] = frozenset()
+    clause_words: int = 6
 
 
 @cache
@@ -94,6 +97,8 @@ def coreference_rules() -> CoreferenceRules:
     assert isinstance(kinds, list) and isinstance(body_kinds, list) and isinstance(window, int)
     organs, paragraphs = raw["home_organs"], raw["dateline_paragraphs"]
     assert isinstance(organs, dict) and isinstance(paragraphs, int)
+    openers, clause_words = raw["clause_openers"], raw["clause_words"]
+    assert isinstance(openers, list) and isinstance(clause_words, int)
     return CoreferenceRules(
         group=pattern("group"),
         body=pattern("body"),
@@ -108,6 +113,8 @@ def coreference_rules() -> CoreferenceRules:
             for sector, phrases in organs.items()
         ),
         dateline_paragraphs=paragraphs,
+        clause_openers=frozenset(str(w).lower() for w in openers),
+        clause_words=clause_words,
     )
 
 
@@ -444,6 +451,9 @@ class ActorResolver:
                 start = sentence.start + match.start()
                 before = [m for m in earlier if m.end <= start and m.actor_id]
                 found = [m for m in before if self._kind(m.actor_id) in kinds]
+                if found and _doer_of_clause(found[-1], sentence, start, rules):
+                    # "the Taliban have been fighting the group": not the Taliban
+                    found = [m for m in found if m.actor_id != found[-1].actor_id]
                 if found:
                     out.append(_refer(sentence.index, start, match.group(), found[-1]))
             for match in regimes:
@@ -788,6 +798,22 @@ def _surname(sentence: int, start: int, text: str, antecedent: Mention) -> Menti
     return dataclasses.replace(
         _refer(sentence, start, text, antecedent), person_id=antecedent.person_id
     )
+
+
+def _doer_of_clause(
+    antecedent: Mention, sentence: Sentence, start: int, rules: CoreferenceRules
+) -> bool:
+    """Whether an antecedent is the doer of the clause "the group" stands in ("ISIS-K ...,
+    where the Taliban have been fighting the group"): a group does not act on itself, so the
+    phrase means another. Only for an antecedent a few words before in the same clause: "Hamas
+    said the group would ..." opens a clause of its own, where "the group" is Hamas."""
+    if antecedent.sentence != sentence.index or antecedent.end > start:
+        return False
+    between = sentence.text[antecedent.end - sentence.start : start - sentence.start]
+    words = between.lower().split()
+    if _CLAUSE_BREAK.search(between) or len(words) > rules.clause_words:
+        return False
+    return not any(w.strip("'’") in rules.clause_openers for w in words)
 
 
 def _refer(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
