@@ -485,3 +485,28 @@ def test_a_reaction_to_an_act_whose_doer_it_names_is_not_referred_back(setup: An
     found = pairs(triples(events_of(setup, text)))
     accused = {t for s, k, t in found if s == "brazil" and k == "ACCUSE"}
     assert "venezuela" not in accused, found
+
+
+def test_a_deescalation_with_no_other_side_named_concerns_the_doers_opponent(setup: Any) -> None:
+    text = (
+        "Ecuadorian troops shelled Peruvian border posts on Monday. "
+        "On Friday Ecuador accepted a ceasefire proposal brokered by Brazil. "
+        "Ecuador released forty prisoners on Saturday."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    assert ("ecuador", "RETREAT", "peru") in found, found
+    assert not any(t == "brazil" for s, _, t in found if s == "ecuador"), found  # the broker
+
+
+def test_with_no_opponent_in_the_story_a_deescalation_names_none(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "Ecuador released forty prisoners on Saturday.")))
+    assert not any(k == "RETREAT" and t for _, k, t in found), found
+
+
+def test_a_deescalations_opponent_may_be_named_after_it(setup: Any) -> None:
+    text = (
+        "The Shining Path began its withdrawal from the valley. "
+        "Peru had launched an offensive against the Shining Path a week earlier."
+    )
+    found = [e for e in events_of(setup, text) if e.type == "RETREAT"]
+    assert [(e.source_id, e.target_id) for e in found] == [("shining-path", "peru")], found

@@ -12,6 +12,7 @@ from its own sentence, or from its paragraph when the sentence cues none.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -182,12 +183,17 @@ def extract_events(
     antecedent: Mention | None = None
     speaker: Mention | None = None
     prior: list[PriorAct] = []
+    opponents: dict[str, Mention] = {}
+    seen: dict[tuple[int | None, str | None], Mention] = {}  # the document's mentions so far
+    # sentences with a de-escalation whose opponent may be named later in the document
+    pending: list[_Pending] = []
     current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
         report.parsed += 1
         if candidate.document.id != current_document:
+            events += _opposed_later(extractor, pending, opponents, contexts, report, held_back)
             current_document, antecedent, speaker = candidate.document.id, None, None
-            prior = []
+            prior, opponents, seen, pending = [], {}, {}, []
         found = candidate.mentions
         if proposer is not None:
             proposed = proposer(doc, candidate.sentence.index, candidate.sentence.start, found)
@@ -206,8 +212,14 @@ def extract_events(
             speaker = candidate.introduced_speaker
         index = candidate.sentence.index
         prior = [a for a in prior if index - a.sentence <= _PRIOR_ACT_SENTENCES]
+        # places too: "shelled Peruvian border posts" is aimed at Peru
+        seen.update(((m.start, m.actor_id), m) for ms in merged.values() for m in ms)
         context = dataclasses.replace(
-            candidate.context, antecedent=antecedent, speaker=speaker, prior_acts=tuple(prior)
+            candidate.context,
+            antecedent=antecedent,
+            speaker=speaker,
+            prior_acts=tuple(prior),
+            adversaries=tuple(opponents.items()),
         )
         unnamed: list[Event] = []
         sentence_events = _with_contexts(
@@ -216,6 +228,8 @@ def extract_events(
         report.held_back.update(e.type for e in unnamed)
         if held_back is not None:
             held_back += unnamed
+        if any(e.target_id is None and e.source_id is not None for e in unnamed):
+            pending.append(_Pending(candidate, doc, actors, where, context, sentence_events))
         events += sentence_events
         if drivers is not None:
             sentence = candidate.sentence
@@ -230,10 +244,69 @@ def extract_events(
                 threat_relations(completed, extractor.ontology["RELATION"]), sentence_events
             )
         prior += _acts_told(sentence_events, actors, index)
+        opponents.update(_opponents(sentence_events, seen))
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
+    events += _opposed_later(extractor, pending, opponents, contexts, report, held_back)
     report.events = len(events)
     return events, report
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A sentence read once, with acts held back for want of a side, as it was read."""
+
+    candidate: _Candidate
+    doc: Any
+    actors: dict[int, list[Mention]]
+    where: dict[int, list[Mention]]
+    context: SentenceContext
+    events: list[Event]
+
+
+def _opposed_later(
+    extractor: EventExtractor,
+    pending: list[_Pending],
+    opponents: dict[str, Mention],
+    contexts: ContextLexicon,
+    report: ExtractionReport,
+    held_back: list[Event] | None,
+) -> list[Event]:
+    """ "The YPG began its withdrawal. ... Turkey launched its offensive against the SDF
+    ...": news often names the opponent of a de-escalation after it. Once the document is
+    read, its sentences that held back such an act are read again with every opponent the
+    document names; the acts that now find one are added (the rest stay held back)."""
+    found: list[Event] = []
+    everyone = tuple(opponents.items())
+    for sentence in pending:
+        if dict(sentence.context.adversaries) == opponents:
+            continue  # nobody new: the sentence would read the same
+        context = dataclasses.replace(sentence.context, adversaries=everyone)
+        again = extractor.extract(sentence.doc, sentence.actors, context, sentence.where, [])
+        told = {(e.source_id, e.type, e.target_id) for e in sentence.events}
+        new = [
+            e
+            for e in again
+            if (e.source_id, e.type, e.target_id) not in told
+            and json.loads(e.trace).get("target_rule") == "adversary"
+        ]
+        found += _with_contexts(new, sentence.candidate, contexts)
+        for event in new:
+            if report.held_back[event.type] > 0:
+                report.held_back[event.type] -= 1
+            if held_back is not None:
+                same = next(
+                    (
+                        h
+                        for h in held_back
+                        if (h.doc_id, h.sentence, h.source_id, h.type)
+                        == (event.doc_id, event.sentence, event.source_id, event.type)
+                    ),
+                    None,
+                )
+                if same is not None:
+                    held_back.remove(same)
+    return found
 
 
 def _with_contexts(
@@ -339,6 +412,24 @@ def _acts_told(
         if doer is not None:
             acts.append(PriorAct(event.type, event.polarity, (doer,), sentence))
     return acts
+
+
+def _opponents(
+    events: Sequence[Event], seen: dict[tuple[int | None, str | None], Mention]
+) -> dict[str, Mention]:
+    """Each actor's opponent in one sentence's hostile acts and relations (both sides named,
+    said to have happened), the later act of the sentence last: whom a later ceasefire it
+    accepts concerns."""
+    found: dict[str, Mention] = {}
+    for event in sorted(events, key=lambda e: e.trigger_start):
+        if event.polarity >= 0 or event.modality not in ("asserted", "reported"):
+            continue
+        source = seen.get((event.source_start, event.source_id))
+        target = seen.get((event.target_start, event.target_id))
+        if source is None or target is None or source.actor_id == target.actor_id:
+            continue
+        found[str(source.actor_id)], found[str(target.actor_id)] = target, source
+    return found
 
 
 def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:

@@ -88,6 +88,9 @@ class SentenceContext:
     fallback_origin: str = "document"
     # The acts of the last few sentences, latest last: what "the move" may refer to.
     prior_acts: tuple[PriorAct, ...] = ()
+    # Each actor's latest opponent in the document so far (actor id, the opponent's mention):
+    # whom a ceasefire it accepts or prisoners it frees concern.
+    adversaries: tuple[tuple[str, Mention], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +205,7 @@ class EventExtractor:
             "domestic": self._domestic,
             # set across the sentence's findings, not per trigger: see _aimed_at_doers
             "event_doer": lambda query, sides: (),
+            "adversary": self._adversary,
             # set across the document's sentences: see _prior_doers
             "prior_act_doer": lambda query, sides: (),
             # set once the sides are known, with the act's type: see _allies
@@ -705,6 +709,32 @@ class EventExtractor:
         rebels" does not make the rebels Israel's, nor does "France recalled its ambassador"
         make a French target."""
         return trigger.type in self.lexicon.implied_part_types
+
+    def _adversary(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "Hamas accepted the truce", "Ecuador released forty prisoners", "Turkey will
+        suspend its operations": a de-escalation whose other side the sentence does not name
+        is aimed at its doer's latest opponent in the story so far."""
+        trigger = query.trigger
+        if not sides.sources or not query.context.adversaries:
+            return ()
+        if trigger.type not in self.lexicon.adversary_types and not self._on_a_truce(query.token):
+            return ()
+        opponents = dict(query.context.adversaries)
+        for source in sides.sources:
+            opponent = opponents.get(source.mention.actor_id or "")
+            if opponent is not None:
+                return (ActorToken(query.token, opponent),)
+        return ()
+
+    def _on_a_truce(self, verb: Any) -> bool:
+        """Whether an act is done on a truce ("accepted the ceasefire proposal")."""
+        truces = self.lexicon.truce_nouns
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            if obj.lemma_.lower() in truces or any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in truces for c in obj.children
+            ):
+                return True
+        return False
 
     def _domestic(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if not sides.sources:
@@ -2049,8 +2079,16 @@ _BACKING_PARTICIPLES = frozenset(
 
 
 def _backer(token: Any) -> bool:
-    """Whether the token names the backer in an "X-backed" modifier."""
+    """Whether the token names the backer in an "X-backed" modifier or a "backed by X",
+    "a truce brokered by X" participle."""
     head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ == "by":
+        head = head.head  # "a ceasefire proposal brokered by Brazil"
+        return (
+            head.tag_ == "VBN"
+            and head.dep_ == "acl"
+            and head.lemma_.lower() in _BACKING_PARTICIPLES
+        )
     return (
         token.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss")
         and head.i != token.i

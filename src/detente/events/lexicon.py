@@ -102,6 +102,8 @@ _SECTIONS: Final = frozenset(
         "circumstance_nouns",
         "allied_markers",
         "act_nouns",
+        "adversary_types",
+        "truce_nouns",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -522,6 +524,8 @@ def _parse_text(text: str, path: str) -> _Layer:
         "circumstance_nouns",
         "allied_markers",
         "act_nouns",
+        "adversary_types",
+        "truce_nouns",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -672,6 +676,10 @@ class Lexicon:
         self.circumstance_nouns: frozenset[str] = union("circumstance_nouns")
         self.allied_markers: frozenset[str] = union("allied_markers")
         self.act_nouns: frozenset[str] = union("act_nouns")
+        self.adversary_types: frozenset[str] = frozenset(
+            s.upper() for s in union("adversary_types")
+        )
+        self.truce_nouns: frozenset[str] = union("truce_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
