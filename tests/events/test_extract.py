@@ -543,3 +543,25 @@ def test_the_means_of_a_hypothetical_is_not_asserted(setup: Any, text: str) -> N
     ]
     done = events_of(setup, "By arming Chadian rebels, Sudan prolonged the war.")
     assert any(e.type == "AID" and e.modality == "asserted" for e in done)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnamese coast guard vessels rammed a Chinese fishing boat near the Paracels.",
+            ("vietnam", "ASSAULT", "china"),
+        ),
+        ("Indonesian sailors boarded a Malaysian trawler.", ("indonesia", "COERCE", "malaysia")),
+        (
+            "The Chinese coast guard fired water cannon at Philippine supply ships.",
+            ("china", "COERCE", "philippines"),
+        ),
+    ],
+)
+def test_clashes_at_sea(setup: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+
+
+def test_boarding_a_plane_is_no_seizure(setup: Any) -> None:
+    assert not events_of(setup, "The Indonesian delegation boarded a plane to Kuala Lumpur.")
