@@ -510,3 +510,39 @@ def test_a_deescalations_opponent_may_be_named_after_it(setup: Any) -> None:
     )
     found = [e for e in events_of(setup, text) if e.type == "RETREAT"]
     assert [(e.source_id, e.target_id) for e in found] == [("shining-path", "peru")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesperson for Egypt's Foreign Ministry condemned Israel.",
+        "A spokesman for the Egyptian foreign ministry condemned Israel.",
+    ],
+)
+def test_a_spokesperson_speaks_for_whom_they_are_spokesperson_for(setup: Any, text: str) -> None:
+    assert ("egypt", "ACCUSE", "israel") in pairs(triples(events_of(setup, text)))
+
+
+def test_an_envoy_for_a_country_is_not_that_countrys(setup: Any) -> None:
+    found = pairs(
+        triples(events_of(setup, "The UN special envoy for Syria met Turkish officials."))
+    )
+    assert not any(s == "syria" for s, _, _ in found), found
+
+
+def test_the_accused_did_the_act_it_is_blamed_for(setup: Any) -> None:
+    found = triples(events_of(setup, "Chad blamed Sudan for the attack on its border post."))
+    assert ("chad", "ACCUSE", "sudan", "asserted") in found
+    assert ("sudan", "ASSAULT", "chad", "reported") in found  # an allegation, not a fact
+    rammed = triples(events_of(setup, "Manila blamed Chinese vessels for ramming its boat."))
+    assert ("china", "ASSAULT", "philippines", "reported") in rammed
+
+
+def test_a_reaction_may_refer_to_an_act_kept_for_want_of_a_target(setup: Any) -> None:
+    # "seized control of the crossing" names no victim, so it is no event; it was told all
+    # the same, and the condemnation of "the seizure" is aimed at its doer
+    text = (
+        "Ecuador's military said on Tuesday that it had seized control of the crossing. "
+        "A spokesperson for Peru's foreign ministry condemned the seizure."
+    )
+    assert ("peru", "ACCUSE", "ecuador") in pairs(triples(events_of(setup, text)))

@@ -211,7 +211,6 @@ def extract_events(
         if candidate.floor_given:
             speaker = candidate.introduced_speaker
         index = candidate.sentence.index
-        prior = [a for a in prior if index - a.sentence <= _PRIOR_ACT_SENTENCES]
         # places too: "shelled Peruvian border posts" is aimed at Peru
         seen.update(((m.start, m.actor_id), m) for ms in merged.values() for m in ms)
         context = dataclasses.replace(
@@ -243,7 +242,8 @@ def extract_events(
             events += _new_relations(
                 threat_relations(completed, extractor.ontology["RELATION"]), sentence_events
             )
-        prior += _acts_told(sentence_events, actors, index)
+        # acts held back for want of a target were told all the same: "seized the crossing"
+        prior += _acts_told([*sentence_events, *unnamed], seen, index)
         opponents.update(_opponents(sentence_events, seen))
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
@@ -390,20 +390,18 @@ def _is_heading(sentence: Sentence, paragraph: Sequence[Sentence]) -> bool:
     )
 
 
-# How far back "the move" or "the seizure" may refer: the lead and the sentences after it.
-_PRIOR_ACT_SENTENCES = 3
 # Reactions are no acts a later "the move" refers to.
 _REACTIONS = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "RELATION"})
 
 
 def _acts_told(
-    events: Sequence[Event], actors: dict[int, list[Mention]], sentence: int
+    events: Sequence[Event],
+    mentions: dict[tuple[int | None, str | None], Mention],
+    sentence: int,
 ) -> list[PriorAct]:
     """The acts of one sentence a later sentence may refer back to, with their doers'
-    mentions, in the order the sentence tells them."""
-    mentions: dict[tuple[int | None, str | None], Mention] = {
-        (m.start, m.actor_id): m for ms in actors.values() for m in ms
-    }
+    mentions (from ``mentions``, the document's so far), in the order the sentence tells
+    them."""
     acts = []
     for event in sorted(events, key=lambda e: e.trigger_start):
         if event.type in _REACTIONS or event.modality not in ("asserted", "reported"):

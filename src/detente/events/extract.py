@@ -86,7 +86,8 @@ class SentenceContext:
     # Where the sentence's time falls back to when its own expressions date other clauses.
     fallback_time: TimeSpan | None = None
     fallback_origin: str = "document"
-    # The acts of the last few sentences, latest last: what "the move" may refer to.
+    # The acts of the document before this sentence, latest last: what "the move" or "the
+    # seizure" may refer to.
     prior_acts: tuple[PriorAct, ...] = ()
     # Each actor's latest opponent in the document so far (actor id, the opponent's mention):
     # whom a ceasefire it accepts or prisoners it frees concern.
@@ -257,6 +258,7 @@ class EventExtractor:
             actors,
             context.prior_acts,
             lambda word: self._refers_back(word, actors),
+            context.index,
         )
         findings += _accusations_by_report(findings, actors)
         findings = _demanded_acts(
@@ -1101,6 +1103,15 @@ class EventExtractor:
                 return ()
             if pos == "NOUN" and current.dep_ not in (*_LIGHT_VERB_DEPS, "prep", "acomp"):
                 return ()
+            if (
+                pos == "NOUN"
+                and current.dep_ == "prep"
+                and current.lower_ in ("for", "of", "over")
+                and head.pos_ == "VERB"
+                and any(t.type == "ACCUSE" for t in self.lexicon.triggers_for(head.lemma_, "VERB"))
+            ):
+                # "Chad blamed Sudan for the attack": the accused did it
+                return _subject_actors(head, actors, ("dobj", "nsubjpass"))
             if pos == "NOUN" and head.pos_ == "ADJ" and self._carries(head):
                 # "ISIS is responsible for the attack": the adjective lends its subject;
                 # "Seoul held Pyongyang responsible for the blast": it is said of the object
@@ -1152,7 +1163,7 @@ class EventExtractor:
                 # "Uruguay called it an unprovoked attack": the act an earlier sentence told
                 kind = self._refers_back(thing, actors)
                 own = {s.mention.actor_id for s in sources}
-                targets = _prior_doers(thing, kind, own, True, context.prior_acts)
+                targets = _prior_doers(thing, kind, own, True, context.prior_acts, context.index)
                 rule = "prior_act_doer"
             if not sources or not targets:
                 continue
@@ -1487,6 +1498,7 @@ def _aimed_at_doers(
     actors: dict[int, list[Mention]],
     prior: Sequence[PriorAct] = (),
     refers_back: Callable[[Any], str | None] = lambda noun: None,
+    sentence: int = 0,
 ) -> list[Finding]:
     """ "Iran condemned strikes on Yemen by US and British forces", "Egypt denounced the
     Israeli takeover", "welcomed the agreement between Kenya and Somalia": a reaction to an
@@ -1552,7 +1564,7 @@ def _aimed_at_doers(
                     if kind is not None and done is not None:
                         kind = done.type
                     own = {s.mention.actor_id for s in finding.sources}
-                    doers = _prior_doers(act, kind, own, hostile, prior)
+                    doers = _prior_doers(act, kind, own, hostile, prior, sentence)
                     if doers:
                         finding = dataclasses.replace(
                             finding, targets=doers, target_rule="prior_act_doer"
@@ -1563,21 +1575,31 @@ def _aimed_at_doers(
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+# How far back "the move" or "it" may refer: the sentence before and a few more.
+_GENERIC_REFERENCE_SENTENCES = 3
 _REFERRING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 def _prior_doers(
-    act: Any, kind: str | None, own: set[str | None], hostile: bool, prior: Sequence[PriorAct]
+    act: Any,
+    kind: str | None,
+    own: set[str | None],
+    hostile: bool,
+    prior: Sequence[PriorAct],
+    sentence: int,
 ) -> tuple[ActorToken, ...]:
     """The doers of the earlier act a word refers back to (``kind``, from
-    ``EventExtractor._refers_back``): "the seizure" the latest act of its type, "the move" or
-    "it" (kind "*") the latest hostile act for a ``hostile`` reaction (a condemnation), any act
-    for a welcome. Never the reacting actors' (``own``) acts."""
+    ``EventExtractor._refers_back``): "the seizure" the document's latest act of its type,
+    "the move" or "it" (kind "*", which says less) the latest hostile act of the last few
+    sentences for a ``hostile`` reaction (a condemnation), any act for a welcome. Never the
+    reacting actors' (``own``) acts."""
     if kind is None:
         return ()
     for earlier in reversed(prior):
         if kind != "*" and earlier.type != kind:
             continue
+        if kind == "*" and sentence - earlier.sentence > _GENERIC_REFERENCE_SENTENCES:
+            break
         if kind == "*" and hostile and earlier.polarity >= 0:
             continue  # "condemned the move": a hostile move
         doers = tuple(ActorToken(act, m) for m in earlier.doers if m.actor_id not in own)
@@ -2113,6 +2135,7 @@ def _told_above(noun: Any, kind: str, triggers: dict[int, str]) -> bool:
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 _ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "affiliate"})
+_SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "near", "inside", "across", "into", "against"})
 
 
@@ -2299,6 +2322,12 @@ def _actors_at(
             or (child.dep_ == "acl" and child.lemma_.lower() in _SEAT_VERBS)
             # "militias loyal to the general", "forces allied with Kabul": whose they are
             or (child.dep_ in ("amod", "acl") and child.lemma_.lower() in _ALLEGIANCE_WORDS)
+            # "a spokesperson for Egypt's foreign ministry": whom one speaks for
+            or (
+                child.dep_ == "prep"
+                and child.lower_ == "for"
+                and node.lemma_.lower() in _SPOKESPERSON_NOUNS
+            )
             or (
                 child.dep_ == "prep"
                 and child.lower_ in ("to", "with")
