@@ -45,8 +45,10 @@ def test_extraction_leaves_garbage_collection_as_it_found_it(tmp_path: Path) -> 
     gc.freeze()
     frozen = gc.get_freeze_count()
     try:
+        # A frozen object can still die (its count drops to zero), so the count may fall by
+        # a few; unfreezing the caller's objects would drop it to nothing.
         with _loaded_objects_frozen():
-            assert gc.get_freeze_count() == frozen
-        assert gc.get_freeze_count() == frozen
+            assert frozen - 1000 < gc.get_freeze_count() <= frozen
+        assert frozen - 1000 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()

@@ -93,6 +93,16 @@ class DocumentNotFound(StoreError):
     code = "E203"
 
 
+class NotAStore(StoreError):
+    """``--db`` names something that is not a DuckDB file: a CSV, a JSONL, a folder.
+
+    DuckDB would open some of these as an empty in-memory database, and a run would then
+    report success and keep nothing, so the store refuses them before any work.
+    """
+
+    code = "E204"
+
+
 class AnalysisError(DetenteError):
     """A question the analysis cannot answer as asked."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,17 +18,35 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from detente.config import Settings, load_settings
 from detente.errors import BadTimeWindow, DetenteError, UnknownActorName, UsageError
+from detente.terminal import visible
 
 if TYPE_CHECKING:
     from detente.actors.kb import KnowledgeBase
     from detente.analysis.window import TimeWindow
     from detente.store import Store
 
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class SafeConsole(Console):
+    """A Rich console that never passes a control character from a string to the terminal.
+
+    Every command prints through :data:`stdout` and :data:`stderr`, and what they print
+    quotes documents (titles, sentences, actor names read from text): a string given to
+    ``print``, a table cell or a title is shown with its control characters made visible
+    (:func:`detente.terminal.visible`), so an article cannot clear the screen, move the
+    cursor or write the clipboard, whichever command prints it. Rich's own styling is
+    untouched: it is added after this.
+    """
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(visible(text), **options)
+
+
+stdout = SafeConsole(highlight=False, soft_wrap=True)
+stderr = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def store_path(ctx: typer.Context) -> Path:
@@ -99,13 +118,34 @@ def fail_cleanly() -> Iterator[None]:
     try:
         yield
     except DetenteError as error:
-        stderr.print(f"error: {error}", markup=False)
+        print_error(error)
         raise typer.Exit(1) from None
 
 
+def print_error(error: object) -> None:
+    """``error: MESSAGE`` on stderr, in one line whatever the message echoes.
+
+    Messages quote what the user typed and what documents hold (a path, a title), so control
+    characters are shown, never sent to the terminal.
+    """
+    stderr.print(visible(f"error: {error}", one_line=True), markup=False)
+
+
 def print_json(payload: Any) -> None:
-    """One JSON document on stdout and nothing else, for programs to read."""
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    """One JSON document on stdout and nothing else, for programs to read.
+
+    JSON escapes C0 control characters itself; DEL and C1 (which some terminals obey) are
+    escaped here too, as ``\\u`` escapes that decode to the same strings.
+    """
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_UNESCAPED_CONTROLS.sub(_json_escape, text) + "\n")
+
+
+_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def parse_day_option(value: str | None, option: str) -> dt.date | None:
@@ -116,7 +156,7 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
 
     day = parse_date(value)
     if day is None:
-        stderr.print(f"error: {UsageError(f'{option} {value!r} is not a date')}", markup=False)
+        print_error(UsageError(f"{option} {value!r} is not a date"))
         raise typer.Exit(2)
     return day
 
@@ -143,5 +183,5 @@ def parse_window(at: str | None, since: str | None, until: str | None) -> TimeWi
             until=parse_day_option(until, "--until"),
         )
     except BadTimeWindow as error:
-        stderr.print(f"error: {UsageError(error.args[0])}", markup=False)
+        print_error(UsageError(error.args[0]))
         raise typer.Exit(2) from None

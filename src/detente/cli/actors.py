@@ -12,12 +12,13 @@ from detente.cli._common import (
     fail_cleanly,
     open_store,
     parse_day_option,
+    print_error,
     print_json,
     settings_of,
-    stderr,
     stdout,
 )
 from detente.cli.docs import JsonOption
+from detente.terminal import cell, visible
 
 if TYPE_CHECKING:
     from detente.actors.kb import Candidate, KnowledgeBase
@@ -35,16 +36,17 @@ def actors_command(ctx: typer.Context, json: JsonOption = False) -> None:
         table.add_column(column, no_wrap=column != "name")
     for row in rows:
         name = row["name"] + (" (provisional)" if row["provisional"] else "")
+        # plain-text cells: a provisional actor's name is read from a document
         table.add_row(
-            row["id"],
-            name,
-            row["kind"] or "",
-            row["country"] or "",
-            row["cameo_code"] or "",
+            cell(row["id"]),
+            cell(name),
+            cell(row["kind"]),
+            cell(row["country"]),
+            cell(row["cameo_code"]),
             str(row["mentions"]),
             str(row["documents"]),
-            row["first"] or "",
-            row["last"] or "",
+            cell(row["first"]),
+            cell(row["last"]),
         )
     stdout.print(table)
     stdout.print(f"{len(rows)} actors", markup=False)
@@ -80,11 +82,11 @@ def resolve_command(
                 line += f" · {r['person']['name']}"
             if r["ambiguous"]:
                 line += " · needs context"
-            stdout.print(line, markup=False)
+            stdout.print(visible(line, one_line=True), markup=False)
     if not readings:
         nearest = kb.nearest(surface)
         hint = f"; nearest known names: {', '.join(nearest)}" if nearest else ""
-        stderr.print(f"error: no actor named {surface!r}{hint}", markup=False)
+        print_error(f"no actor named {surface!r}{hint}")
         raise typer.Exit(1)
 
 
@@ -125,10 +127,10 @@ def mentions_command(
         table.add_row(
             str(row["sentence"]),
             f"{row['start']}-{row['end']}",
-            row["text"],
-            row["actor"]["id"] or "",
-            row["sector"] or "",
-            row["resolution"],
+            cell(row["text"]),
+            cell(row["actor"]["id"]),
+            cell(row["sector"]),
+            cell(row["resolution"]),
             f"{row['confidence']:.2f}",
         )
     stdout.print(table)

@@ -19,6 +19,7 @@ from detente.cli._common import (
 )
 from detente.cli.docs import JsonOption
 from detente.errors import UsageError
+from detente.terminal import cell
 
 
 def events_command(
@@ -92,17 +93,24 @@ def events_command(
         )
     for e in events:
         arrow = "↔" if e["reciprocal"] else "→"
+        # every cell as plain text: names and evidence come from documents, and neither
+        # their control characters nor a "[bold]" in them may act on the terminal
         table.add_row(
-            (e["time"]["start"] or "")[:10],
-            e["source"]["name"] or "—",
-            f"{arrow} {e['type']}{'+' if e['polarity'] > 0 else '-' if e['polarity'] < 0 else ''}",
-            e["target"]["name"] or "—",
-            e["modality"] + ("?" if e["hedged"] else ""),
-            e["evidence"]["text"]
-            + "".join(
-                f"\n  · {r['modality']}{'?' if r['hedged'] else ''}: {r['text']} "
-                f"[{r['document'][:8]}#{r['sentence']}]"
-                for r in e.get("reports", [])[1:]
+            cell((e["time"]["start"] or "")[:10]),
+            cell(e["source"]["name"] or "—"),
+            cell(
+                f"{arrow} {e['type']}"
+                f"{'+' if e['polarity'] > 0 else '-' if e['polarity'] < 0 else ''}"
+            ),
+            cell(e["target"]["name"] or "—"),
+            cell(e["modality"] + ("?" if e["hedged"] else "")),
+            cell(
+                e["evidence"]["text"]
+                + "".join(
+                    f"\n  · {r['modality']}{'?' if r['hedged'] else ''}: {r['text']} "
+                    f"[{r['document'][:8]}#{r['sentence']}]"
+                    for r in e.get("reports", [])[1:]
+                )
             ),
         )
     stdout.print(table)

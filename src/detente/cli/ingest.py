@@ -25,6 +25,7 @@ from detente.cli._common import (
     stderr,
     stdout,
 )
+from detente.terminal import visible
 
 if TYPE_CHECKING:
     from detente.pipeline import IngestReport, ProgressCallback
@@ -148,10 +149,11 @@ def _progress(quiet: bool) -> Iterator[ProgressCallback | None]:
 
 
 def _finish(report: IngestReport, quiet: bool, *, summary: str) -> None:
+    # a problem names its file or feed entry, whose name may carry control characters
     for skipped in report.skipped:
-        stderr.print(f"skipped: {skipped}", markup=False)
+        stderr.print(visible(f"skipped: {skipped}", one_line=True), markup=False)
     for warning in report.warnings:
-        stderr.print(f"warning: {warning}", markup=False)
+        stderr.print(visible(f"warning: {warning}", one_line=True), markup=False)
     if not quiet:
         stdout.print(summary, markup=False)
     if report.skipped:

@@ -35,6 +35,7 @@ from detente.ingest.normalise import clean_text, document_id
 from detente.ingest.plaintext import read_plain_article, split_paragraphs
 from detente.ingest.web import Fetched, fetch, make_client, parse_feed
 from detente.model import DateOrigin, Document
+from detente.terminal import strip_controls
 
 READERS = {
     ".txt": "text",
@@ -295,7 +296,11 @@ def make_document(
     genre: str | None = None,
 ) -> Document:
     """A Document with its id and the best publication date the evidence allows, and the
-    genre it declares (opinion, analysis, blog; None for a report or when it says nothing)."""
+    genre it declares (opinion, analysis, blog; None for a report or when it says nothing).
+
+    Every document passes here, so this is where each of its text fields loses its control
+    characters and terminal escape sequences: nothing stored can act on a terminal later.
+    """
     body = clean_text(text)
     if not body:
         raise NoMainText(f"{origin}: no text")
@@ -303,15 +308,20 @@ def make_document(
     return Document(
         id=document_id(body),
         text=body,
-        origin=origin,
+        origin=strip_controls(origin),
         title=clean_text(title) if title else None,
-        author=author,
-        url=url,
-        source=options.source_name or source,
+        author=_field(author),
+        url=_field(url),
+        source=_field(options.source_name or source),
         published=date,
         date_origin=origin_kind,
-        genre=genre,
+        genre=_field(genre),
     )
+
+
+def _field(value: str | None) -> str | None:
+    """A document's metadata field as stored: without control characters."""
+    return strip_controls(value) if value is not None else None
 
 
 def _publication_date(

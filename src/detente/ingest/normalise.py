@@ -11,16 +11,22 @@ import hashlib
 import re
 import unicodedata
 
+from detente.terminal import strip_controls
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _ANY_WHITESPACE = re.compile(r"\s+")
+# line breaks other than newline, which would otherwise go as control characters
+_LINE_BREAKS = dict.fromkeys(map(ord, "\r\f\v\x85"), "\n")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
 def clean_text(text: str) -> str:
-    """The text as stored: NFC, Unix newlines, no invisible characters, tidy blank lines."""
+    """The text as stored: NFC, Unix newlines, no invisible or control characters (nor
+    terminal escape sequences), tidy blank lines."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = strip_controls(text)  # after the line breaks above, which it would remove
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 

@@ -18,7 +18,13 @@ from typing import Any
 
 import duckdb
 
-from detente.errors import DocumentNotFound, StoreBusy, StoreError, StoreTooNew
+from detente.errors import (
+    DocumentNotFound,
+    NotAStore,
+    StoreBusy,
+    StoreError,
+    StoreTooNew,
+)
 from detente.model import (
     ActorRecord,
     DateOrigin,
@@ -103,6 +109,50 @@ def default_store_path() -> Path:
     return Path(os.environ.get("DETENTE_DB") or DEFAULT_PATH)
 
 
+#: Every DuckDB database file has these bytes at this offset, after the header's checksum
+#: (checked on a file DuckDB 2.0.1 wrote); a file without them is no store.
+_DUCKDB_MAGIC = b"DUCK"
+_DUCKDB_MAGIC_OFFSET = 8
+
+
+def _refuse_non_store(target: Path, *, read_only: bool) -> None:
+    """Refuse, before DuckDB sees it, a path that is not a store and could not become one.
+
+    DuckDB 2 opens an existing CSV, JSONL or Parquet file as an empty in-memory database, so
+    ``run`` would report success and keep nothing; the file's header is checked instead of
+    trusting its name. A command that only reads never creates a missing file.
+    """
+    if str(target) == ":memory:" or str(target).startswith(("md:", "motherduck:")):
+        raise NotAStore(f"{target}: not a file; give --db the path of a store file")
+    if not target.exists():
+        if read_only:
+            raise StoreError(f"no store at {target}: run `detente ingest` or `detente run` first")
+        return
+    if target.is_dir():
+        raise NotAStore(
+            f"{target} is a folder; give --db a store file, e.g. {target}/detente.duckdb"
+        )
+    try:
+        with target.open("rb") as file:
+            head = file.read(_DUCKDB_MAGIC_OFFSET + len(_DUCKDB_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read {target}: {exc.strerror or exc}") from exc
+    if head[_DUCKDB_MAGIC_OFFSET:] != _DUCKDB_MAGIC:
+        what = "is an empty file" if not head else "has no DuckDB file header"
+        raise NotAStore(
+            f"{target} {what}: not a store; give --db a store detente made "
+            "or a path that does not exist yet"
+        )
+
+
+def _file_backed(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether DuckDB opened a file (it gives an in-memory database no path)."""
+    row = connection.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
     id: str
@@ -142,8 +192,7 @@ class Store:
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
         """Open (and, for writing, create or migrate) the store at ``path``."""
         target = Path(path) if path is not None else default_store_path()
-        if read_only and not target.exists():
-            raise StoreError(f"no store at {target}: run `detente ingest` or `detente run` first")
+        _refuse_non_store(target, read_only=read_only)
         try:
             connection = duckdb.connect(str(target), read_only=read_only)
         except duckdb.IOException as exc:
@@ -152,6 +201,9 @@ class Store:
             raise StoreError(f"cannot open {target}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{target} is not a detente store ({exc})") from exc
+        if not _file_backed(connection):
+            connection.close()
+            raise NotAStore(f"{target}: DuckDB opened no file there, so nothing would be kept")
         store = cls(connection, target, read_only)
         store._check_version()
         return store
