@@ -45,7 +45,7 @@ from detente.analysis.window import TimeWindow
 from detente.config import Settings, load_settings
 from detente.errors import ClaimNotUnderstood
 from detente.events.modality import modality_cues
-from detente.model import DateOrigin, Document, Sentence
+from detente.model import DateOrigin, Document, Mention, Sentence
 from detente.nlp import split_sentences
 from detente.store import Store
 
@@ -82,6 +82,27 @@ class Shape:
 
 
 @dataclass(frozen=True, slots=True)
+class ToldAs:
+    """Acts of ``type`` whose trigger lemma is one of ``lemmas`` are also acts of ``as_type``
+    (``told_as`` of ``data/claims.yaml``: a signing, coded SUPPORT, is an agreement)."""
+
+    as_type: str
+    type: str
+    lemmas: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ManagingConflict:
+    """Acts that manage a conflict without ending it (``managing_conflict``)."""
+
+    types: frozenset[str] = frozenset()
+    talks: frozenset[str] = frozenset()
+    agreeing: frozenset[str] = frozenset()
+    fighting: frozenset[int] = frozenset({4})
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRules:
     evidence_types: dict[str, frozenset[str]]
     weights: dict[str, float]
@@ -102,6 +123,16 @@ class ClaimRules:
     charge_types: frozenset[str] = frozenset()  # charges a denial answers (answered_charges)
     denial_cues: frozenset[str] = frozenset()
     unnamed_deniers: frozenset[str] = frozenset()
+    state_evidence: dict[str, dict[str, float]] = field(default_factory=dict)
+    formal_acts: frozenset[str] = frozenset()
+    told_as: tuple[ToldAs, ...] = ()
+    managing: ManagingConflict = ManagingConflict()
+    made_when_future: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def types_of(self, type_: str, lemma: str) -> frozenset[str]:
+        """The types an act counts as: its own, and those ``told_as`` gives its lemma."""
+        extra = {t.as_type for t in self.told_as if t.type == type_ and lemma in t.lemmas}
+        return frozenset({type_, *extra})
 
     def negation_kind(self, cue: str | None) -> str:
         """``change`` ("no longer", "ceased"), ``never`` ("has not", "never") or ``not``."""
@@ -149,6 +180,25 @@ def claim_rules() -> ClaimRules:
         charge_types=frozenset(raw["answered_charges"]["types"]),
         denial_cues=frozenset(str(w).lower() for w in raw["answered_charges"]["cues"]),
         unnamed_deniers=frozenset(str(w).lower() for w in raw["answered_charges"]["unnamed"]),
+        state_evidence={
+            k: {t: float(w) for t, w in v.items()} for k, v in raw["state_evidence"].items()
+        },
+        formal_acts=frozenset(str(w).lower() for w in raw["formal_acts"]),
+        told_as=tuple(
+            ToldAs(str(r["as"]), str(r["type"]), frozenset(str(w) for w in r["lemmas"]))
+            for r in raw["told_as"]
+        ),
+        managing=ManagingConflict(
+            types=frozenset(raw["managing_conflict"]["types"]),
+            talks=frozenset(raw["managing_conflict"]["talks"]),
+            agreeing=frozenset(raw["managing_conflict"]["agreeing"]),
+            fighting=frozenset(int(q) for q in raw["managing_conflict"]["fighting"]),
+            weight=float(raw["managing_conflict"]["weight"]),
+        ),
+        made_when_future={
+            str(k): frozenset(str(c).lower() for c in v or ())
+            for k, v in raw["made_when_future"].items()
+        },
     )
 
 
@@ -196,6 +246,29 @@ def _phrasing(row: dict[str, Any], auxiliaries: Sequence[str]) -> Phrasing:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonRead:
+    """A side of the claim named by a person ("Maduro"): the person, and the actor they act
+    for, which the claim is read as. The evidence on that side is the actor's, less what
+    names another of its people (the rival a contested leader's claim is not about)."""
+
+    side: str  # source, target
+    person: ActorRef
+    actor: ActorRef
+    surface: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "side": self.side,
+            "person": self.person.as_json(),
+            "actor": self.actor.as_json(),
+            "surface": self.surface,
+        }
+
+    def said(self) -> str:
+        return f"{self.surface!r} read as {self.actor.name}, for whom {self.person.name} acts"
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedClaim:
     """A claim as read: who does what to whom, of which kind (``event`` or ``state``).
 
@@ -214,6 +287,9 @@ class ParsedClaim:
     negated: bool = False
     cue: str | None = None
     reading: str = "extractor"
+    persons: tuple[PersonRead, ...] = ()
+    # the act's lemma ("recognise"), when known: how it was read, not what was claimed
+    lemma: str = field(default="", compare=False)
 
     @property
     def sign(self) -> int:
@@ -237,6 +313,7 @@ class ParsedClaim:
             "negated": self.negated,
             "negation_cue": self.cue,
             "reading": self.reading,
+            "persons": [p.as_json() for p in self.persons],
         }
 
 
@@ -269,15 +346,91 @@ def read_claim(
     kb: KnowledgeBase = extraction.kb
     rules = claim_rules()
     mentions, _ = extraction.resolver.resolve_with_places(document)
+    mentions = [*mentions, *_persons_in_office(claim, mentions, kb, on)]
     masked = _masked(claim, mentions, kb)
+    read: ParsedClaim | None = None
     if masked is not None:
-        phrased = _read_phrasing(said, masked, kb, rules)
-        if phrased is not None:
-            return phrased
-        shaped = _read_shape(said, claim, masked, mentions, extraction, rules) if shapes else None
-        if shaped is not None:
-            return shaped
-    return _read_by_extractor(text, claim, document, extraction.full(), rules)
+        read = _read_phrasing(said, masked, kb, rules)
+        if read is None and shapes:
+            read = _read_shape(said, claim, masked, mentions, extraction, rules)
+    if read is None:
+        read = _read_by_extractor(text, claim, document, extraction.full(), rules)
+    return _with_persons(read, mentions, kb)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of runs of capitalised words, apart by spaces only: names the resolver
+    may have left aside."""
+    runs: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        if not word.group()[0].isupper():
+            continue
+        if runs and not text[runs[-1][1] : word.start()].strip():
+            runs[-1] = (runs[-1][0], word.end())
+        else:
+            runs.append((word.start(), word.end()))
+    return runs
+
+
+def _persons_in_office(
+    claim: str, mentions: Sequence[Mention], kb: KnowledgeBase, on: dt.date | None
+) -> list[Mention]:
+    """Names of people the resolver leaves unresolved for want of context ("Maduro", which
+    the knowledge base also knows as a former Honduran president's): a claim has no context
+    but its date, so a name whose only reading in office then is one person's reads as the
+    actor that person acts for, as a document's context would make it."""
+    taken = [(m.start, m.end) for m in mentions if m.actor_id]
+    found: list[Mention] = []
+    for start, end in _name_runs(claim):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        candidates = [c for c in kb.lookup(claim[start:end], on) if c.how == "person"]
+        current = [c for c in candidates if c.in_period is not False]
+        if len({(c.actor_id, c.person_id) for c in current}) != 1:
+            continue
+        chosen = current[0]
+        found.append(
+            Mention(
+                sentence=0,
+                start=start,
+                end=end,
+                text=claim[start:end],
+                actor_id=chosen.actor_id,
+                resolution="person",
+                sector=chosen.sector,
+                person_id=chosen.person_id,
+                confidence=0.6,
+            )
+        )
+    return found
+
+
+def _with_persons(read: ParsedClaim, mentions: Sequence[Mention], kb: KnowledgeBase) -> ParsedClaim:
+    """The claim with the sides it names by a person ("Trump", "Guaidó") marked."""
+    persons = []
+    for side, actor in (("source", read.source), ("target", read.target)):
+        named = [
+            m
+            for m in mentions
+            if m.actor_id == actor.id and m.resolution == "person" and m.person_id
+        ]
+        if len({m.person_id for m in named}) != 1 or named[0].person_id not in kb.people:
+            continue
+        person = kb.person(str(named[0].person_id))
+        persons.append(PersonRead(side, ActorRef(person.id, person.name), actor, named[0].text))
+    if not persons:
+        return read
+    # the one-line reading says who was meant: "Venezuela (Juan Guaidó)"
+    shown = {p.side: ActorRef(p.actor.id, f"{p.actor.name} ({p.person.name})") for p in persons}
+    return dataclasses.replace(
+        read,
+        source=shown.get("source", read.source),
+        target=shown.get("target", read.target),
+        persons=tuple(persons),
+    )
 
 
 # Words, spaces and the marks no sentence ends at: a claim of these, then one final mark, is
@@ -328,6 +481,7 @@ def _read_by_extractor(
             negated=negated,
             cue=str(trace.get("modality_cue") or "") or None if negated else None,
             tense=tense,
+            lemma=_lemma(trace),
         ),
         kb,
         rules,
@@ -545,6 +699,7 @@ class Act:
     negated: bool
     cue: str | None
     tense: str  # past, perfect, present
+    lemma: str = ""  # the trigger's lemma ("sign"), for ``told_as``
 
 
 def _act(
@@ -607,6 +762,7 @@ def _act(
         negated=negation is not None,
         cue=negation,
         tense=tense,
+        lemma=form.lemma,
     )
 
 
@@ -624,18 +780,22 @@ def _parsed(
         negated, cue = True, change  # "ceased supporting": the act ended
     elif negated and act.tense == "perfect" and rules.negation_kind(cue) == NOT:
         cue = "has not"  # "has not recognised": not up to now
+    # "signed an agreement": the act the claim means (told_as), not the lexicon's coding
+    meant = sorted(rules.types_of(act.type, act.lemma) - {act.type})
+    type_ = meant[0] if meant else act.type
     return ParsedClaim(
         text=text,
         source=ActorRef(act.source_id, kb.actor(act.source_id).name),
         target=ActorRef(act.target_id, kb.actor(act.target_id).name),
-        type=act.type,
+        type=type_,
         polarity=act.polarity,
         reciprocal=act.reciprocal,
         trigger=act.trigger,
-        kind=_kind(act.type, negated, cue, act.tense, rules),
+        kind=_kind(type_, negated, cue, act.tense, rules),
         negated=negated,
         cue=cue,
         reading=reading,
+        lemma=act.lemma,
     )
 
 
@@ -686,11 +846,14 @@ def weigh(
     scoring: Scoring,
     rules: ClaimRules,
     lineage: dict[str, str],
+    managing: frozenset[str] = frozenset(),
 ) -> Weighed | None:
     """How one event bears on the claim, or None when it says nothing about it.
 
     The evidence is weighed against the claim without its negation, and leans the other way
-    for a negated claim ("Iran no longer supports ...").
+    for a negated claim ("Iran no longer supports ..."). ``managing``: the ids of the events
+    that manage a conflict (:func:`managing_conflict`), which weigh lightly on a state claim
+    of another type and decide nothing alone.
     """
     positive = claim.positive
     source, target = row["source_id"], row["target_id"]
@@ -718,15 +881,79 @@ def weigh(
     if leaning is None:
         return None
     lean, base, why = leaning
+    manages = (
+        claim.kind == STATE
+        and row["id"] in managing
+        and claim.type not in rules.managing.types | rules.managing.talks
+    )
+    if manages:
+        # talks or a truce between belligerents: no change of state, and little weight
+        base, change = base * rules.managing.weight, False
+        notes.append("an act that manages a conflict: weighed lightly, decides nothing alone")
     if change:
         notes.append("changes the state from then on")
-    # A negation the text asserts ("has not recognised") is asserted evidence against.
-    modality = "asserted" if row["modality"] == "negated" else row["modality"]
+    modality = _modality(row, rules)
+    if modality != row["modality"] and row["modality"] == "future":
+        notes.append("made when told, of an act to come")
     modality_weight = abs(scoring.weight(modality, bool(row["hedged"])))
     weight = base * factor * modality_weight
-    decisive = row["modality"] in rules.decisive_modalities and not row["hedged"]
+    decisive = modality in rules.decisive_modalities and not row["hedged"] and not manages
     lean = -lean if claim.negated else lean
     return Weighed(row, lean, weight, "; ".join([why, *notes]), decisive, change)
+
+
+def _modality(row: dict[str, Any], rules: ClaimRules) -> str:
+    """The modality the event is weighed with: a negation the text asserts ("has not
+    recognised") is asserted evidence against; a threat is made when it is told, whatever the
+    tense of the act it threatens, and an agreement when it is the agreeing verb that looks
+    ahead (``made_when_future``)."""
+    if row["modality"] == "negated":
+        return "asserted"
+    if row["modality"] == "future" and row["type"] in rules.made_when_future:
+        cues = rules.made_when_future[row["type"]]
+        if not cues or str(_trace(row).get("modality_cue") or "").lower() in cues:
+            return "asserted"
+    return str(row["modality"])
+
+
+def managing_conflict(rows: Sequence[dict[str, Any]], rules: ClaimRules) -> frozenset[str]:
+    """The ids of the events that manage a conflict: truces, withdrawals, releases
+    (``managing_conflict.types``); talks (``talks``) told in a year in which the two also
+    made a truce or a release, or fought (an asserted act of material conflict): talks
+    between belligerents; and agreements told in the same sentence as one of these ("agreed to a
+    prisoner exchange", where the extractor stores the exchange it embeds)."""
+    kinds = rules.managing
+    acts = [r for r in rows if r["type"] in kinds.types]
+    fighting = [
+        r
+        for r in rows
+        if r.get("quad_class") in kinds.fighting
+        and r["modality"] != "negated"
+        and _modality(r, rules) == "asserted"
+        and not r["hedged"]
+    ]
+    belligerent = {y for r in (*acts, *fighting) for y in _years_of_row(r)}
+    acts += [r for r in rows if r["type"] in kinds.talks and set(_years_of_row(r)) & belligerent]
+    where = {key for r in acts for key in _sentences_of_row(r)}
+    agreements = [
+        r
+        for r in rows
+        if r["type"] in kinds.agreeing and any(key in where for key in _sentences_of_row(r))
+    ]
+    return frozenset(r["id"] for r in (*acts, *agreements))
+
+
+def _years_of_row(row: dict[str, Any]) -> range:
+    first, last = _years(row)
+    return range(first, last + 1) if first is not None and last is not None else range(0)
+
+
+def _sentences_of_row(row: dict[str, Any]) -> set[tuple[str, int]]:
+    """Every (document, sentence) that reports the event."""
+    keys = {(str(row["doc_id"]), int(row["sentence_idx"]))}
+    for report in row.get("reports") or ():
+        keys.add((str(report["document"]), int(report["sentence"])))
+    return keys
 
 
 def _row_negation(row: dict[str, Any], rules: ClaimRules) -> tuple[bool, bool]:
@@ -784,8 +1011,10 @@ def _event_lean(
     claim: ParsedClaim, row: dict[str, Any], negated: bool, reverse: bool, rules: ClaimRules
 ) -> tuple[int, float, str] | None:
     """An event claim: the act (in its direction) supports it; only its denial contradicts
-    it; acts of the other sign say nothing about whether it happened."""
-    if reverse or row["type"] not in rules.evidence_types.get(claim.type, {claim.type}):
+    it; acts of the other sign say nothing about whether it happened. An act counts as the
+    types ``told_as`` gives it too (a signing is an agreement)."""
+    kinds = rules.types_of(row["type"], _lemma(_trace(row)))
+    if reverse or not kinds & rules.evidence_types.get(claim.type, {claim.type}):
         return None
     if negated:
         return -1, rules.weights["negated_same_type"], "the claimed act, denied or negated"
@@ -797,24 +1026,40 @@ def _event_lean(
 def _state_lean(
     claim: ParsedClaim, row: dict[str, Any], negated: bool, reverse: bool, rules: ClaimRules
 ) -> tuple[int, float, str] | None:
-    """A state claim: the act and its kin support it, acts of the other sign and the
-    negated act contradict it; a claim of a relationship counts every event between them."""
-    related = claim.type == "RELATION" or row["type"] in rules.evidence_types.get(
-        claim.type, frozenset({claim.type})
+    """A state claim: the act and its kin support it, acts that go with the state
+    (``state_evidence``) support it less, acts of the other sign and the negated act
+    contradict it; a claim of a relationship counts every event between them."""
+    kinds = rules.types_of(row["type"], _lemma(_trace(row)))
+    kin = claim.type == "RELATION" or bool(
+        kinds & rules.evidence_types.get(claim.type, frozenset({claim.type}))
     )
+    going_with = max(
+        (w for t, w in rules.state_evidence.get(claim.type, {}).items() if t in kinds),
+        default=0.0,
+    )
+    if claim.lemma in rules.formal_acts:
+        going_with = 0.0  # "recognises": the formal act alone
+    related = kin or going_with > 0
     polarity = int(row["polarity"] or 0)
     if negated:
-        if row["type"] == claim.type or (related and claim.type != "RELATION"):
+        if row["type"] == claim.type or (kin and claim.type != "RELATION"):
             return -1, rules.weights["negated_same_type"], "the claimed act, negated"
         if polarity == claim.polarity:
             return -1, rules.weights["negated_related"], "a negated act of its sign"
         return None
     if polarity == -claim.polarity:
         return -1, rules.weights["opposite_sign"], "an act of the opposite sign"
-    if polarity == claim.polarity and related and not reverse:
+    if polarity == claim.polarity and kin and not reverse:
         # (A claim of a relationship reads both ways, so it is never "reverse".)
         return 1, rules.weights["same_type"], "the claimed act"
+    if polarity == claim.polarity and related and not reverse:
+        return 1, rules.weights["same_type"] * going_with, "an act that goes with the state"
     return None
+
+
+def _lemma(trace: dict[str, Any]) -> str:
+    """The trigger's lemma, from the pattern the extractor records ("sign/VERB")."""
+    return str(trace.get("pattern") or "").split("/", 1)[0].lower()
 
 
 def _trace(row: dict[str, Any]) -> dict[str, Any]:
@@ -1081,9 +1326,10 @@ class ClaimCheck:
         asserted = [e for e in self.evidence if e.decisive]
         negation = f", negated ({c.cue})" if c.negated else ""
         both = ", both ways" if c.reciprocal else ""
+        persons = "".join(f"; {p.said()}" for p in c.persons)
         parts = [
             f"Read as {c.source.name} {c.type} {c.target.name} ({'+' if c.polarity > 0 else '−'}"
-            f"{both}{negation}): {self.basis or 'judged period by period'}.",
+            f"{both}{negation}{persons}): {self.basis or 'judged period by period'}.",
             f"{sum(1 for e in asserted if e.lean > 0)} asserted event(s) support it, "
             f"{sum(1 for e in asserted if e.lean < 0)} contradict it; "
             f"{len(self.evidence) - len(asserted)} reported or hedged event(s) weigh less "
@@ -1161,13 +1407,21 @@ def check_claim(
         for heir in (claim.source.id, claim.target.id)
         for forebear in kb.lineage(heir)
     }
-    rows = _dyad_rows(store, claim, lineage, window)
+    rows = [
+        row
+        for row in _dyad_rows(store, claim, lineage, window)
+        if _another_person(row, claim, kb) is None
+    ]
     scoring = Scoring.from_settings(settings.analysis)
     rules = claim_rules()
+    managing = managing_conflict(rows, rules)
     evidence = [
         w
         for row in rows
-        if (w := weigh(claim, row, scoring=scoring, rules=rules, lineage=lineage)) is not None
+        if (
+            w := weigh(claim, row, scoring=scoring, rules=rules, lineage=lineage, managing=managing)
+        )
+        is not None
     ]
     last_year = window.at.year if window.at is not None else None
     periods = periods_of(evidence, rules.merge_gap_years, last_year)
@@ -1208,6 +1462,44 @@ def _dyad_rows(
             genres.get(row["doc_id"]) if all(genres.get(d) for d in reported_by) else None
         )
     return sorted(rows.values(), key=lambda r: (r["time_start"] or dt.date.max, r["id"]))
+
+
+def _another_person(row: dict[str, Any], claim: ParsedClaim, kb: KnowledgeBase) -> str | None:
+    """The person, other than the one the claim names, that the event names on that side
+    ("the Maduro regime" for a claim about Guaidó, both read as Venezuela): such an event is
+    about the other person, and is left out. None when it names no other."""
+    trace = _trace(row)
+    for person in claim.persons:
+        for slot in ("source", "target"):
+            if row[f"{slot}_id"] != person.actor.id:
+                continue
+            said = trace.get(slot)
+            words = _name_words(str(said.get("text") or "")) if isinstance(said, dict) else ()
+            for other, names in _people_of(kb, person.actor.id).items():
+                if other != person.person.id and any(_within(n, words) for n in names):
+                    return other
+    return None
+
+
+@lru_cache(maxsize=64)
+def _people_of(kb: KnowledgeBase, actor_id: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The name words of every person who held a term for the actor."""
+    return {
+        p.id: tuple(kb.own_names(p.id))
+        for p in kb.people.values()
+        if any(t.actor == actor_id for t in p.terms)
+    }
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    from detente.actors.kb_names import surface_key
+
+    return tuple(re.sub(r"['’]s?(?=\s|$)", "", surface_key(text)).split())
+
+
+def _within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    n = len(name)
+    return n > 0 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
 
 
 def _report_documents(row: dict[str, Any]) -> list[str]:
