@@ -32,7 +32,7 @@ from typing import Any
 
 import duckdb
 
-from detente.analysis import balance, dyad_history, relations
+from detente.analysis import dyad_history, relations, structural_balance
 from detente.events.ontology import PLOVER_TYPES, load_ontology
 from detente.store import Store
 from detente.store.event_groups import GroupingRules, Report, group_reports
@@ -198,7 +198,9 @@ def main() -> None:
             print(f"dyad {quiet[0]}–{quiet[1]} ({quiet[2]} events): {ms:.0f} ms")
             ms, _ = timed(lambda: _group_at_query_time(store, busiest[0], busiest[1]), 3)
             print(f"grouping the busiest dyad's reports at query time: {ms:.0f} ms")
-            ms, result = timed(lambda: balance(store, top=args.top), max(1, args.repeat // 2))
+            ms, result = timed(
+                lambda: structural_balance(store, top=args.top), max(1, args.repeat // 2)
+            )
             counts = result.as_json()["triad_counts"]
             print(
                 f"balance over the {args.top} most active actors ({result.n_edges:,} signed "

@@ -9,6 +9,11 @@ runs each command ``--runs`` times as a subprocess and prints the median beside 
 of issue 14. It prints figures and asserts nothing: tests check what is imported
 (``tests/cli/test_startup_imports.py``), never how long it takes.
 
+With ``PYTHONDONTWRITEBYTECODE`` set and no ``__pycache__`` beside detente's sources (an
+editable install on such a machine), every run compiles detente's modules again, a tenth of
+a second or more of each start-up: the benchmark says so (``python -m compileall src``
+writes them once).
+
 ``detente check`` keeps the knowledge base it loads in a cache (``detente.cache``); the
 benchmark gives it a cache folder of its own, times the first run (which builds it) apart,
 then the usual runs, and a claim of an unusual shape, which loads the parser as well.
@@ -49,6 +54,15 @@ def median_seconds(command: list[str], runs: int) -> float:
         if completed.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed:\n{completed.stderr}")
     return statistics.median(times)
+
+
+def not_compiled() -> bool:
+    """Whether the processes run here will compile detente's sources each time."""
+    import detente
+
+    package = Path(detente.__file__).parent
+    writes = not (ENV.get("PYTHONDONTWRITEBYTECODE") or sys.flags.dont_write_bytecode)
+    return not writes and not any(package.glob("__pycache__/*.pyc"))
 
 
 def seed_store(path: Path) -> None:
@@ -109,6 +123,11 @@ def main() -> None:
             f"{'the same check, first run (builds the cache)':<55} "
             f"{median_seconds(check, 1):6.2f} s"
         )
+        if not_compiled():
+            print(
+                "note: detente's modules have no bytecode and none is written "
+                "(PYTHONDONTWRITEBYTECODE): each run compiles them"
+            )
         print(f"median wall time of {args.runs} runs, each a new process")
         for label, command, target in cases:
             seconds = median_seconds(command, args.runs)

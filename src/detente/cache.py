@@ -11,11 +11,21 @@ written by something else) is rebuilt silently; an entry is written to a tempora
 renamed into place, so a reader never sees half of one. ``DETENTE_CACHE_DIR=off`` turns the
 cache off. The cache holds only what this user's own detente wrote; like any pickle, it is
 code to be trusted, which is why it lives in the user's own directory.
+
+Reading an entry is most of what ``detente check`` spends before it reads the claim, so
+entries are written to be quick to read: a slotted dataclass (the knowledge base's tens of
+thousands of surface forms) is stored as its class and field values and rebuilt by its
+generated ``__init__``, not by the ``__setstate__`` that dataclasses give slotted classes,
+which is a Python loop over ``fields()`` per object (see :class:`_Reducers`).
 """
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import hashlib
+import inspect
+import io
 import os
 import pickle
 import sys
@@ -133,13 +143,69 @@ def _write(path: Path, key: str, value: object) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(dumps((key, value)))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return  # no cache this time; the next run tries again
+
+
+def dumps(value: object) -> bytes:
+    """``value`` pickled as the cache stores it (see :class:`_Reducers`); ``pickle.loads``
+    reads it back."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _Reducers()
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+class _Reducers(dict[type, Callable[[Any], Any]]):
+    """The pickler's reducers by class, worked out on first sight of a class: copyreg's
+    where it has one; for a slotted dataclass that ``__init__`` rebuilds (see
+    :func:`_init_reducer`), the class and its field values; otherwise none, and pickle does
+    as usual."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._usual: set[type] = set()
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        if cls in self._usual:
+            raise KeyError(cls)
+        reducer = copyreg.dispatch_table.get(cls) or _init_reducer(cls)
+        if reducer is None:
+            self._usual.add(cls)
+            raise KeyError(cls)
+        self[cls] = reducer
+        return reducer
+
+
+def _init_reducer(cls: type) -> Callable[[Any], Any] | None:
+    """``obj -> (cls, field values)`` when ``cls(*values)`` rebuilds an equal object, else
+    None. That holds for a dataclass of its own (not a subclass that inherits one's fields)
+    whose objects hold nothing but their fields (slotted all the way: no ``__dict__``) and
+    whose ``__init__`` takes exactly the fields, in order, and only assigns them (no
+    ``__post_init__``, which might change or check what it is given)."""
+    if "__dataclass_fields__" not in vars(cls) or hasattr(cls, "__post_init__"):
+        return None
+    if getattr(cls, "__dictoffset__", 1) != 0:
+        return None
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    try:
+        parameters = list(inspect.signature(cls).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    takes = tuple(p.name for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD)
+    if takes != names or len(parameters) != len(names):
+        return None
+
+    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple(getattr(obj, name) for name in names)
+
+    return reduce
 
 
 def _prune(folder: Path, name: str, *, keep: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from detente.analysis import balance
+from detente.analysis import structural_balance
 from detente.analysis.balance import (
     best_split_exact,
     best_split_heuristic,
@@ -47,7 +47,7 @@ def names(items: list[dict[str, str]]) -> list[str]:
 
 def test_triads_under_the_strict_definition(db: Path, settings: AnalysisSettings) -> None:
     with Store.open(db, read_only=True) as store:
-        result = balance(store, settings=settings, half_life_days=math.inf).as_json()
+        result = structural_balance(store, settings=settings, half_life_days=math.inf).as_json()
     assert "strict" in result["definition"] and "Cartwright" in result["definition"]
     assert result["triad_counts"] == {"total": 4, "balanced": 2, "unbalanced": 2, "listed": 4}
     assert result["balance_ratio"] == 0.5
@@ -64,7 +64,7 @@ def test_triads_under_the_strict_definition(db: Path, settings: AnalysisSettings
 
 def test_frustration_and_blocs(db: Path, settings: AnalysisSettings) -> None:
     with Store.open(db, read_only=True) as store:
-        result = balance(store, settings=settings).as_json()
+        result = structural_balance(store, settings=settings).as_json()
     frustration = result["frustration"]
     assert (frustration["edges"], frustration["of"], frustration["method"]) == (1, 7, "exact")
     assert [(e["a"], e["b"]) for e in frustration["frustrated_edges"]] == [(TM, UZ)]
@@ -76,7 +76,7 @@ def test_frustration_and_blocs(db: Path, settings: AnalysisSettings) -> None:
 def test_heuristic_frustration_on_the_same_graph(db: Path, settings: AnalysisSettings) -> None:
     heuristic = dataclasses.replace(settings, exact_frustration_max_nodes=2)
     with Store.open(db, read_only=True) as store:
-        result = balance(store, settings=heuristic).as_json()
+        result = structural_balance(store, settings=heuristic).as_json()
     assert result["frustration"]["edges"] == 1
     assert result["frustration"]["method"] == "heuristic (upper bound)"
 
@@ -85,7 +85,7 @@ def test_enemy_of_my_enemy_inferences(db: Path, settings: AnalysisSettings) -> N
     # one event a leg here; test_same_event.py tests the minimum evidence on both legs
     lenient = dataclasses.replace(settings, inference_min_events=1)
     with Store.open(db, read_only=True) as store:
-        result = balance(store, settings=lenient).as_json()
+        result = structural_balance(store, settings=lenient).as_json()
     assert result["inferences_total"] == 3
     inferred = {frozenset((i["a"]["id"], i["b"]["id"])): i for i in result["inferences"]}
     assert set(inferred) == {frozenset({KZ, MN}), frozenset({KG, MN}), frozenset({TM, MN})}
@@ -100,7 +100,7 @@ def test_enemy_of_my_enemy_inferences(db: Path, settings: AnalysisSettings) -> N
     }
     assert [leg["events"] for leg in path["legs"]] == [1, 1]
     with Store.open(db, read_only=True) as store:
-        assert balance(store, settings=settings).as_json()["inferences_total"] == 0
+        assert structural_balance(store, settings=settings).as_json()["inferences_total"] == 0
     # the edges the answer rests on carry their evidence
     cited = {tuple(e["pair"]) for e in result["edges"]}
     assert (KZ, UZ) in cited and all(e["evidence"] for e in result["edges"])
@@ -108,9 +108,9 @@ def test_enemy_of_my_enemy_inferences(db: Path, settings: AnalysisSettings) -> N
 
 def test_top_keeps_the_most_active_actors(db: Path, settings: AnalysisSettings) -> None:
     with Store.open(db, read_only=True) as store:
-        result = balance(store, top=1, settings=settings).as_json()
+        result = structural_balance(store, top=1, settings=settings).as_json()
         assert result["actors"] == [] and result["balance_ratio"] is None
-        three = balance(store, top=3, settings=settings).as_json()
+        three = structural_balance(store, top=3, settings=settings).as_json()
     assert len(three["actors"]) == 3
     assert three["actors"][0]["id"] == UZ and three["actors"][0]["events"] == 4
 

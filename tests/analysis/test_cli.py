@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from detente.store import Store
 from tests.analysis.builders import event, write_store
 from tests.support import run_cli
 
@@ -189,3 +190,34 @@ def test_dyad_after_a_real_run(tmp_path: Path) -> None:
     # by year the 1990s statement weighs a tenth a year; by decade it is the 1990s' own sign
     decades = cli_json(db, "dyad", "Kazakhstan", "Kyrgyzstan", "--by", "decade")
     assert any(c["from"] == "hostile" and c["to"] == "cooperative" for c in decades["changes"])  # type: ignore[union-attr]
+
+
+def test_dyad_text_says_what_periods_and_events_rest_on(tmp_path: Path) -> None:
+    path = write_store(
+        tmp_path / "basis.duckdb",
+        [
+            event(KZ, "ACCUSE", KG, "2016-02-01", intensity=-2.0, text="They quarrelled in 2016."),
+            event(KZ, "COOPERATE", KG, "2024-05-01", intensity=6.8, text="A dam deal in May."),
+        ],
+        published="2024-06-01",
+    )
+    recalled = run_cli("--db", path, "dyad", "Kazakhstan", "Kyrgyzstan")
+    assert recalled.returncode == 0, recalled.stderr
+    lines = recalled.stdout.splitlines()
+    # the 2016 quarrel, recalled once eight years on, is no period but is shown as a recall
+    assert any(line.startswith("2016: no period, only 1 background report") for line in lines)
+    quarrel = next(line for line in lines if "They quarrelled in 2016." in line)
+    assert quarrel.endswith("(only background mentions)")
+    deal = next(line for line in lines if "A dam deal in May." in line)
+    assert "(only" not in deal and "rests on" not in recalled.stdout
+    with Store.open(path) as store:  # the document declares itself opinion (as ingest marks)
+        store.fetch("UPDATE documents SET genre = 'opinion'")
+    opinion = run_cli("--db", path, "dyad", "Kazakhstan", "Kyrgyzstan")
+    assert opinion.returncode == 0, opinion.stderr
+    assert "  (rests on opinion pieces alone)" in opinion.stdout.splitlines()
+    row = next(line for line in opinion.stdout.splitlines() if line.strip().startswith("2024"))
+    assert row.rstrip().endswith("opinion")
+    deal = next(line for line in opinion.stdout.splitlines() if "A dam deal in May." in line)
+    assert deal.endswith("(only opinion pieces)")
+    payload = cli_json(path, "dyad", "Kazakhstan", "Kyrgyzstan")
+    assert payload["summary_basis"] == {"background_only": False, "opinion_only": True}

@@ -237,3 +237,68 @@ def test_bad_questions(store: Store, settings: AnalysisSettings) -> None:
         dyad_history(store, KZ, KZ, settings=settings)
     with pytest.raises(AnalysisError, match="cannot group by"):
         dyad_history(store, KZ, KG, by="week", settings=settings)  # type: ignore[arg-type]
+
+
+def _mark_opinion(path: Path, text: str) -> None:
+    """Declare the document holding ``text`` an opinion piece, as ingest does from its cues."""
+    with Store.open(path) as store:
+        store.fetch(
+            "UPDATE documents SET genre = 'opinion' WHERE id IN "
+            "(SELECT doc_id FROM sentences WHERE text = $text)",
+            {"text": text},
+        )
+
+
+def test_each_period_and_event_says_what_it_rests_on(
+    tmp_path: Path, settings: AnalysisSettings
+) -> None:
+    path = tmp_path / "basis.duckdb"
+    # a news report of 2024, recalling a 2016 break (background: eight years before it)
+    write_store(
+        path,
+        [
+            event(KZ, "ACCUSE", KG, "2016-02-01", intensity=-4.0, text="Ties broke in 2016."),
+            event(KZ, "COOPERATE", KG, "2024-05-01", intensity=6.8, text="A pact in May."),
+        ],
+        published="2024-06-01",
+    )
+    # an opinion column on 2023 talks, and another on the May pact that the report also tells
+    opinion, again = "Columnist: the 2023 talks went well.", "The May pact, again."
+    write_store(
+        path,
+        [event(KZ, "CONSULT", KG, "2023-03-01", intensity=2.0, text=opinion)],
+        published="2023-06-01",
+    )
+    write_store(
+        path,
+        [event(KZ, "COOPERATE", KG, "2024-05-01", intensity=6.8, text=again)],
+        published="2024-06-02",
+    )
+    _mark_opinion(path, again)
+    _mark_opinion(path, opinion)
+    with Store.open(path, read_only=True) as store:
+        payload = dyad_history(store, KZ, KG, settings=settings).as_json()
+    periods = {p["period"]: p for p in payload["periods"]}
+    assert periods["2016"]["background_only"] and not periods["2016"]["opinion_only"]
+    assert periods["2023"]["opinion_only"] and not periods["2023"]["background_only"]
+    assert periods["2023"]["opinion_reports"] == periods["2023"]["reports"] == 1
+    # the pact is told by the report too: one event of two reports, not opinion alone
+    assert periods["2024"]["reports"] == 2 and periods["2024"]["opinion_reports"] == 1
+    assert not periods["2024"]["opinion_only"] and not periods["2024"]["background_only"]
+    evidence = {e["time"]["start"][:4]: e for e in payload["evidence"]}
+    assert evidence["2016"]["background_only"] and not evidence["2024"]["background_only"]
+    assert evidence["2023"]["opinion_only"] and not evidence["2024"]["opinion_only"]
+    assert payload["summary_basis"] == {"background_only": False, "opinion_only": False}
+
+
+def test_a_summary_resting_on_opinion_pieces_alone_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "opinion.duckdb"
+    text = "Op-ed: the neighbours signed a pact in 2023."
+    write_store(path, [event(KZ, "COOPERATE", KG, "2023-05-01", text=text)], published="2023-06-01")
+    with Store.open(path, read_only=True) as store:
+        before = dyad_history(store, KZ, KG).as_json()["summary_basis"]
+    _mark_opinion(path, text)
+    with Store.open(path, read_only=True) as store:
+        after = dyad_history(store, KZ, KG).as_json()["summary_basis"]
+    assert before == {"background_only": False, "opinion_only": False}
+    assert after == {"background_only": False, "opinion_only": True}

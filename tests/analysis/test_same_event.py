@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.analysis import balance, dyad_history, relations
+from detente.analysis import dyad_history, relations, structural_balance
 from detente.config import AnalysisSettings
 from detente.store import Store
 from detente.store.event_groups import GroupingRules, Report, group_reports
@@ -218,7 +218,7 @@ def test_a_balance_inference_needs_evidence_on_both_legs(
     # a copy of the Russia–Armenia accusation in another document adds a report, not an event
     write_store(db, [event(RU, "ACCUSE", AM, "2024-03-01", intensity=-2.0)], published="2024-03-03")
     with Store.open(db, read_only=True) as store:
-        result = balance(store, half_life_days=float("inf"), settings=settings)
+        result = structural_balance(store, half_life_days=float("inf"), settings=settings)
         pairs = {frozenset((i["a"]["id"], i["b"]["id"])): i for i in result.as_json()["inferences"]}
         inference = pairs[frozenset((GE, AZ))]
         assert inference["sign"] == 1
@@ -227,7 +227,7 @@ def test_a_balance_inference_needs_evidence_on_both_legs(
         assert [leg["events"] for leg in path["legs"]] == [2, 2]
         assert frozenset((AM, TR)) not in pairs  # Russia–Armenia rests on one event
         lenient = dataclasses.replace(settings, inference_min_events=1)
-        loose = balance(store, half_life_days=float("inf"), settings=lenient).as_json()
+        loose = structural_balance(store, half_life_days=float("inf"), settings=lenient).as_json()
         assert frozenset((AM, TR)) in {
             frozenset((i["a"]["id"], i["b"]["id"])) for i in loose["inferences"]
         }

@@ -167,3 +167,68 @@ def test_check_reads_another_claim_with_the_parser(
     result = run_cli("--db", store, "check", claim, "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["parsed"]["reading"] == "extractor"
+
+
+# Runs ``detente ARGS`` as the console script does (``detente.cli.main``), then prints which
+# of the modules given are loaded, as JSON on the last line of stdout.
+MAIN_PROBE = """
+import json, sys
+from detente.cli import main
+modules, sys.argv = json.loads(sys.argv[1]), ["detente", *sys.argv[2:]]
+try:
+    main()
+except SystemExit:
+    pass
+finally:
+    print()
+    print(json.dumps(sorted(m for m in modules if m in sys.modules)))
+"""
+
+# What one command's start-up does without: the other commands' modules, rich's progress
+# bars, and numpy (which only the balance's matrices need, when they are computed).
+OTHER_COMMANDS = (
+    "detente.cli.ingest",
+    "detente.cli.actors",
+    "detente.cli.evaluate",
+    "detente.cli.views",
+    "rich.progress",
+    "numpy",
+)
+
+
+def main_loaded(*args: str | Path, watch: tuple[str, ...] = OTHER_COMMANDS) -> list[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", MAIN_PROBE, json.dumps(watch), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return list(json.loads(completed.stdout.splitlines()[-1]))
+
+
+def test_a_command_imports_its_own_module_only(store: Path) -> None:
+    assert main_loaded("--db", store, "dyad", "iran", "taliban") == []
+    assert main_loaded("--version", watch=(*OTHER_COMMANDS, "detente.cli.analysis")) == []
+    # the whole app where a command is not named: help lists every command
+    assert "detente.cli.ingest" in main_loaded("--help")
+
+
+def test_check_imports_neither_numpy_nor_the_dyad(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path / "cache"))
+    watch = (*OTHER_COMMANDS, "detente.analysis.dyad", "detente.analysis.balance")
+    for _ in range(2):  # building the cache, then reading it
+        assert main_loaded("--db", store, "check", "Iran supports the Taliban", watch=watch) == []
+
+
+def test_the_analysis_package_exports_lazily() -> None:
+    code = (
+        "import sys, detente.analysis as a; print(sorted(m for m in sys.modules "
+        "if m.startswith('detente.analysis.'))); a.structural_balance; a.dyad_history; "
+        "print('numpy' in sys.modules, callable(a.structural_balance), sorted(a.__all__) == "
+        "sorted(n for n in a.__all__ if hasattr(a, n)))"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split("\n")[:2] == ["[]", "False True True"]

@@ -57,6 +57,32 @@ CORPUS = [
     },
 ]
 
+# One signing told by two wires and recalled a year later (three reports of one real event),
+# and an attack told once: two events from four reports.
+REPEATED = [
+    {
+        "title": "Peace deal signed",
+        "published": "2024-05-03",
+        "source": "Merge Test Wire",
+        "text": "Armenia and Azerbaijan signed a peace agreement in Washington on 2 May 2024, "
+        "officials said.\n\nAzerbaijan attacked Armenian border posts on 12 September 2022.",
+    },
+    {
+        "title": "A second wire on the deal",
+        "published": "2024-05-04",
+        "source": "Other Test Wire",
+        "text": "On 2 May 2024 Armenia and Azerbaijan signed a peace agreement after two years "
+        "of talks.",
+    },
+    {
+        "title": "A year after the deal",
+        "published": "2025-05-02",
+        "source": "Merge Test Wire",
+        "text": "Armenia and Azerbaijan signed a peace agreement in 2024. Trade between them "
+        "has grown since.",
+    },
+]
+
 
 def cli(*args: str | Path) -> CliResult:
     """The real command line, in this process: the suite pays the start-up cost once
@@ -76,6 +102,26 @@ def views_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("--db", db, "run", corpus, "--quiet")
     assert result.returncode == 0, result.stderr
     return db
+
+
+@pytest.fixture(scope="session")
+def repeated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store whose one event has three reports (see ``REPEATED``)."""
+    folder = tmp_path_factory.mktemp("repeated")
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(d) for d in REPEATED) + "\n", encoding="utf-8")
+    db = folder / "store.duckdb"
+    result = run_cli("--db", db, "run", corpus, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def repeated_report(repeated_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("repeated-report") / "report.html"
+    result = cli("--db", repeated_store, "report", "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -180,3 +180,28 @@ def test_web_app_claim_box(page: Page, live_server: str) -> None:
     verdict.wait_for()
     assert verdict.inner_text() == "Verdict: contradicted"
     assert "Kerman" in page.locator("#claim-result").inner_text()
+
+
+def test_an_event_with_several_reports_is_one_row_listing_them(
+    page: Page, repeated_report: Path
+) -> None:
+    open_report(page, repeated_report)
+    assert "2 events, from 4 reports" in page.locator("#evidence .intro").inner_text()
+    rows = page.locator("#evidence-table tbody tr")
+    assert rows.count() == 2
+    signing = rows.filter(has_text="peace agreement")
+    assert signing.count() == 1
+    assert signing.locator("td.reports-count").inner_text() == "3"
+    reports = signing.locator("ol.reports li")
+    assert reports.count() == 3
+    listed = reports.all_inner_texts()
+    assert any("A year after the deal · 2025-05-02 · sentence 0" in text for text in listed)
+    assert any("A second wire on the deal · 2024-05-04" in text for text in listed)
+    # a report other than the one shown is found by the search too
+    page.fill("#evidence-search", "two years of talks")
+    visible = page.locator("#evidence-table tbody tr:not([hidden])")
+    assert visible.count() == 1 and "peace agreement" in visible.first.inner_text()
+    click_edge(page, "armenia", "azerbaijan")
+    panel = page.locator("#edge-evidence")
+    assert "3 reports in 3 documents" in panel.inner_text()
+    assert panel.locator("ol.reports li").count() == 3

@@ -104,3 +104,26 @@ def test_each_timeline_carries_the_drivers_of_its_pair(report_file: Path) -> Non
             pair = {dyad["a"]["id"], dyad["b"]["id"]}
             assert {driver["actor"]["id"], driver["toward"]["id"]} == pair
             assert driver["text"] and driver["context"] and driver["kind"]
+
+
+def test_an_event_reported_three_times_is_one_row_with_its_reports(
+    repeated_report: Path,
+) -> None:
+    data = embedded(repeated_report.read_text(encoding="utf-8"))
+    assert data["counts"]["events"] == 2 and data["counts"]["reports"] == 4
+    by_type = {e["type"]: e for e in data["events"]}
+    signing, attack = by_type["SUPPORT"], by_type["ASSAULT"]
+    assert len(attack["reports"]) == 1 and attack["documents"] == 1
+    assert signing["documents"] == 3
+    titles = [data["documents"][r["document"]]["title"] for r in signing["reports"]]
+    assert sorted(titles) == [
+        "A second wire on the deal",
+        "A year after the deal",
+        "Peace deal signed",
+    ]
+    # the speaking report comes first and is the event's own sentence; each report keeps its
+    # document's date and its own sentence
+    assert signing["reports"][0]["text"] == signing["text"]
+    recall = next(r for r in signing["reports"] if r["published"] == "2025-05-02")
+    assert recall["text"].startswith("Armenia and Azerbaijan signed a peace agreement in 2024")
+    assert signing["start"] == "2024-05-02"  # the event's time: its finest report's day

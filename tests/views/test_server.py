@@ -37,6 +37,10 @@ def test_events_take_the_cli_filters(live_server: str, views_store: Path) -> Non
     assert api["ok"] and api["events"]
     listed = cli("--db", views_store, "events", "--json", "--actor", "Tehran", "--type", "ASSAULT")
     assert api["events"] == json.loads(listed.stdout)["events"]
+    merged = body(get(live_server, "/api/events", actor="iran", merged="true"))
+    listed = cli("--db", views_store, "events", "--json", "--merged", "--actor", "iran")
+    assert merged["events"] == json.loads(listed.stdout)["events"]
+    assert all(e["reports"] for e in merged["events"])
     pair = body(get(live_server, "/api/events", actor="iran", **{"with": "taliban"}))
     assert all(
         {e["source"]["id"], e["target"]["id"]} == {"iran", "taliban"} for e in pair["events"]

@@ -50,7 +50,7 @@ from detente.config import AnalysisSettings, load_settings
 from detente.store import Store
 from detente.store.event_groups import merged_events_sql
 
-__all__ = ["Balance", "balance"]
+__all__ = ["Balance", "structural_balance"]
 
 DEFINITION: Final = (
     "strict (Cartwright–Harary): a triad is balanced when the product of its three signs is "
@@ -218,7 +218,7 @@ class Balance:
         return {a.id: a for a in self.actors}
 
 
-def balance(
+def structural_balance(
     store: Store,
     *,
     at: dt.date | None = None,
@@ -231,7 +231,10 @@ def balance(
     settings: AnalysisSettings | None = None,
 ) -> Balance:
     """Triads, balance ratio, frustration, blocs and inferred signs of the relations graph
-    among the ``top`` most active actors up to ``at`` (or in ``since``…``until``)."""
+    among the ``top`` most active actors up to ``at`` (or in ``since``…``until``).
+
+    Not called ``balance``: that is this module's name, and ``detente.analysis`` exports
+    lazily, where a function and a submodule of one name would shadow each other."""
     import numpy as np  # imported here: a tenth of a second of every command's start-up
 
     config = settings or load_settings().analysis

@@ -22,8 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import numpy as np
-
 from detente.analysis.periods import span_phrase
 from detente.analysis.segmentation import mean_shift_ends
 
@@ -116,21 +114,28 @@ def change_points(
 
 
 def _pelt_changes(periods: Sequence[PeriodSign], *, band: float, penalty: float) -> list[Change]:
-    signal = np.array([p.net for p in periods], dtype=float).reshape(-1, 1)
+    signal = [p.net for p in periods]
     n = len(periods)
-    variance = float(np.var(signal))
+    mean = _mean(signal)
+    variance = _mean([(x - mean) ** 2 for x in signal])
     if variance == 0.0:
         return []
     pen = penalty * variance * math.log(n)
-    ends = mean_shift_ends(signal[:, 0].tolist(), pen)  # ruptures' KernelCPD, without scipy
+    ends = mean_shift_ends(signal, pen)  # ruptures' KernelCPD, without scipy
     bounds = [0, *ends]
     segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-    signs = [sign_of(float(signal[a:b].mean()), band) for a, b in segments]
+    signs = [sign_of(_mean(signal[a:b]), band) for a, b in segments]
     return [
         Change(periods[a - 1].label, periods[a].label, signs[i - 1], signs[i], "pelt")
         for i, (a, _) in enumerate(segments)
         if i > 0 and signs[i] != signs[i - 1]
     ]
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean of a few dozen period scores: plain Python, since numpy would add a fifth of
+    a second to the start-up of every command that draws a dyad."""
+    return math.fsum(values) / len(values)
 
 
 def sign_runs(periods: Sequence[PeriodSign], *, band: float) -> list[Run]:

@@ -27,6 +27,12 @@ Per period:
 - its sign: cooperative above ``+neutral_band``, hostile below ``-neutral_band``, else neutral;
 - the evidence: the ``evidence_per_period`` events of largest weight, with their sentences.
 
+What the evidence rests on, in each period and for each event cited: ``background_only``
+when every event is a recall (a period of them is kept only when enough reports tell them),
+and ``opinion_only`` when every report comes from a document that declares itself opinion,
+analysis or a blog (``documents.genre``, read at ingest): such claims about events still
+count, but the answer says what they rest on, as ``detente check`` does.
+
 Then the change points and the one-line summary (:mod:`detente.analysis.changes`). Events
 with no time are listed apart as undated. Counting and summing run in DuckDB; only the
 per-period figures and the evidence rows come back to Python.
@@ -86,6 +92,22 @@ COUNT_KEYS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Basis:
+    """What an event, or a period's events, rest on: recalls only, opinion pieces only."""
+
+    background_only: bool = False  # every event a recall, dated well before its document
+    opinion_only: bool = False  # every report from an opinion, analysis or blog document
+
+    def as_json(self) -> dict[str, bool]:
+        return {"background_only": self.background_only, "opinion_only": self.opinion_only}
+
+
+def _with_basis(evidence: list[Evidence], bases: dict[str, Basis]) -> list[dict[str, Any]]:
+    """Evidence as JSON, each item with what its event rests on."""
+    return [{**e.as_json(), **bases.get(e.event, Basis()).as_json()} for e in evidence]
+
+
+@dataclass(frozen=True, slots=True)
 class DyadPeriod:
     label: str
     start: dt.date
@@ -97,6 +119,9 @@ class DyadPeriod:
     evidence: list[Evidence] = field(default_factory=list)
     reports: int = 0  # the sentences telling its events (each event counts once)
     background_reports: int = 0  # of them, recalls dated well before their document
+    opinion_reports: int = 0  # of them, from opinion, analysis or blog documents
+    basis: Basis = Basis()  # what the period as a whole rests on
+    bases: dict[str, Basis] = field(default_factory=dict)  # what each cited event rests on
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -106,11 +131,13 @@ class DyadPeriod:
             "events": self.events,
             "reports": self.reports,
             "background_reports": self.background_reports,
+            "opinion_reports": self.opinion_reports,
+            **self.basis.as_json(),
             "net": rounded(self.net),
             "polarity": self.polarity,
             "relationship": label_of(self.polarity),
             "counts": dict(self.counts),
-            "evidence": [e.as_json() for e in self.evidence],
+            "evidence": _with_basis(self.evidence, self.bases),
         }
 
 
@@ -121,12 +148,13 @@ class Undated:
     events: int
     net: float
     evidence: list[Evidence]
+    bases: dict[str, Basis] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "events": self.events,
             "net": rounded(self.net),
-            "evidence": [e.as_json() for e in self.evidence],
+            "evidence": _with_basis(self.evidence, self.bases),
         }
 
 
@@ -154,7 +182,17 @@ class DyadHistory:
                 seen.setdefault(item.event, item)
         return sorted(seen.values(), key=lambda e: (e.time_start or dt.date.min, e.event))
 
+    @property
+    def basis(self) -> Basis:
+        """What the periods behind the summary rest on, all of them together."""
+        return Basis(
+            background_only=bool(self.periods)
+            and all(p.basis.background_only for p in self.periods),
+            opinion_only=bool(self.periods) and all(p.basis.opinion_only for p in self.periods),
+        )
+
     def as_json(self) -> dict[str, Any]:
+        bases = {k: v for p in self.periods for k, v in p.bases.items()}
         return {
             "a": self.a.as_json(),
             "b": self.b.as_json(),
@@ -164,7 +202,8 @@ class DyadHistory:
             "changes": [c.as_json() for c in self.changes],
             "change_method": self.change_method,
             "summary": self.summary,
-            "evidence": [e.as_json() for e in self.evidence],
+            "summary_basis": self.basis.as_json(),
+            "evidence": _with_basis(self.evidence, bases),
             "undated": self.undated.as_json(),
             "background_only": [p.as_json() for p in self.background_only],
             "scoring": {**self.scoring.as_json(), "neutral_band": self.neutral_band},
@@ -202,15 +241,16 @@ def dyad_history(
         store, [(item["doc_id"], item["sentence_idx"]) for row in rows for item in row[-1]]
     )
     periods, thin, undated = [], [], Undated(0, 0.0, [])
-    for key, events, net, *counts, firsthand, reports, recalled, strongest in rows:
+    for key, events, net, *counts, firsthand, reports, recalled, opinion, strongest in rows:
         evidence = [
             Evidence.from_struct(
                 item, texts.get((item["doc_id"], item["sentence_idx"]), ""), item["weight"]
             )
             for item in strongest
         ]
+        bases = {item["id"]: _event_basis(item) for item in strongest}
         if key is None:
-            undated = Undated(int(events), float(net), evidence)
+            undated = Undated(int(events), float(net), evidence, bases)
             continue
         start, end = period_bounds(by, key)
         period = DyadPeriod(
@@ -224,6 +264,11 @@ def dyad_history(
             evidence=evidence,
             reports=int(reports),
             background_reports=int(recalled),
+            opinion_reports=int(opinion),
+            basis=Basis(
+                background_only=not firsthand, opinion_only=bool(reports) and opinion == reports
+            ),
+            bases=bases,
         )
         if not firsthand and recalled < config.period_min_background_reports:
             thin.append(period)  # a period is never made of a lone background mention
@@ -255,6 +300,15 @@ def dyad_history(
     )
 
 
+def _event_basis(item: dict[str, Any]) -> Basis:
+    """What one event of :func:`_period_rows`'s strongest rests on."""
+    reports = int(item.get("reports") or 1)
+    return Basis(
+        background_only=bool(item.get("background")),
+        opinion_only=int(item.get("opinion_reports") or 0) >= reports,
+    )
+
+
 _DYAD = "((e.source_id = $a AND e.target_id = $b) OR (e.source_id = $b AND e.target_id = $a))"
 
 
@@ -269,8 +323,9 @@ def _period_rows(
     background_days: int,
 ) -> list[tuple[Any, ...]]:
     """Per period (None for the undated): events, net, the counts of :data:`COUNT_KEYS`, the
-    events not resting on background alone, the reports, the background reports, and the
-    ``limit`` strongest events as structs, in one query.
+    events not resting on background alone, the reports, the background reports, the
+    reports from opinion pieces, and the ``limit`` strongest events as structs (each with
+    its ``background`` and ``opinion_reports``), in one query.
 
     The dyad's reports are found by a scan of the two actor columns alone (``rowid IN``), so
     the other columns are read for those rows only, and merged into events
@@ -293,9 +348,14 @@ def _period_rows(
     )
     sql = f"""
         WITH {merged},
+        sources AS (
+            SELECT r.group_id AS id, count(*) FILTER (WHERE d.genre IS NOT NULL) AS opinion
+            FROM merged_reports r JOIN documents d ON d.id = r.doc_id GROUP BY r.group_id
+        ),
         dyad AS (
-            SELECT e.*, {contribution} AS full_weight, {start} AS k0, {end} AS k1
-            FROM merged e WHERE {where}
+            SELECT e.*, coalesce(o.opinion, 0) AS opinion_reports,
+                   {contribution} AS full_weight, {start} AS k0, {end} AS k1
+            FROM merged e LEFT JOIN sources o ON o.id = e.id WHERE {where}
         ),
         spread AS (
             SELECT * EXCLUDE (full_weight),
@@ -318,7 +378,9 @@ def _period_rows(
                 AND e.time_start <= {first_day} AND e.time_end >= {last_day})),
             sum(e.reports),
             coalesce(sum(e.background_reports) FILTER (WHERE e.background), 0),
-            list(struct_insert({EVENT_STRUCT}, weight := e.weight)
+            sum(e.opinion_reports),
+            list(struct_insert({EVENT_STRUCT}, weight := e.weight, background := e.background,
+                               opinion_reports := e.opinion_reports)
                  ORDER BY abs(e.weight) DESC, e.time_start, e.id)[1:$limit]
         FROM spread e GROUP BY e.period ORDER BY e.period NULLS LAST
     """

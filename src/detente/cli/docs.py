@@ -6,7 +6,6 @@ from pathlib import PurePath
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from detente.cli._common import open_store, print_json, stdout
 
@@ -14,24 +13,30 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 
 
 def docs_command(ctx: typer.Context, json: JsonOption = False) -> None:
-    """List stored documents: id, title, publication date (estimated or not), source, sentences."""
+    """List stored documents: id, title, publication date (estimated or not), source, genre
+    (opinion, analysis or blog when the document declares itself one), sentences."""
     with open_store(ctx, read_only=True) as store:
         documents = store.documents()
+        genres = store.document_genres([d.id for d in documents])
     if json:
-        print_json({"documents": [d.as_json() for d in documents]})
+        print_json({"documents": [{**d.as_json(), "genre": genres.get(d.id)} for d in documents]})
         return
+    from rich.table import Table  # here, not at start-up: other commands import this module
+
     table = Table(box=None)
     table.add_column("id", no_wrap=True)
     table.add_column("published", no_wrap=True)
     table.add_column("sent.", justify="right")
-    table.add_column("source", max_width=24, overflow="ellipsis", no_wrap=True)
-    table.add_column("title", ratio=1)
+    table.add_column("source", max_width=18, overflow="ellipsis", no_wrap=True)
+    table.add_column("genre", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=20)
     for d in documents:
         date = d.published.isoformat() if d.published else "unknown"
         if d.published_is_estimate:
             date += " (est.)"
         source = d.source or PurePath(d.origin.split("://")[-1]).name
-        table.add_row(d.id, date, str(d.n_sentences), source, d.title or "(untitled)")
+        genre = genres.get(d.id) or "report"
+        table.add_row(d.id, date, str(d.n_sentences), source, genre, d.title or "(untitled)")
     stdout.print(table)
     stdout.print(f"{len(documents)} documents", markup=False)
 

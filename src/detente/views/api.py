@@ -130,8 +130,13 @@ def events(
     since: DateParam = None,
     until: DateParam = None,
     limit: Annotated[int | None, Query(ge=1, description="At most this many.")] = None,
+    merged: Annotated[
+        bool,
+        Query(description="One object per real event, with its reports (as `--merged`)."),
+    ] = False,
 ) -> dict[str, Any]:
-    """The same filters and the same event objects as ``detente events --json``."""
+    """The same filters and the same event objects as ``detente events --json`` (with
+    ``merged``, as ``detente events --merged --json``)."""
     actor_id = _actor(request, store, actor)
     other_id = _actor(request, store, with_)
     if actor_id is None:
@@ -146,7 +151,10 @@ def events(
         limit=limit,
     )
     return ok(
-        {"filters": chosen.as_json(), "events": [event_json(r) for r in chosen.events(store)]}
+        {
+            "filters": chosen.as_json(),
+            "events": [event_json(r) for r in chosen.events(store, merged=merged)],
+        }
     )
 
 
@@ -209,7 +217,7 @@ def balance(
     top: Annotated[int | None, Query(ge=3, description="Most active actors used.")] = None,
 ) -> dict[str, Any]:
     """Triads, balance ratio, frustration, blocs, inferred signs (as ``detente balance``)."""
-    found = analysis.balance(
+    found = analysis.structural_balance(
         store,
         at=_day(at, "at"),
         since=_day(since, "since"),

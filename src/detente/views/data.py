@@ -4,6 +4,11 @@ The report embeds it as JSON and the web app serves it from ``/api/view``; the s
 ``views.js`` draws both, so the two views cannot drift apart. It only reads the store and
 calls :mod:`detente.analysis` (relations for the network, dyad histories for the timelines,
 balance for the diagnostics); every figure it shows is one an analysis command also prints.
+
+Its events are real events, as ``detente events --merged`` lists them: the reports of one
+happening (several articles, a later recall) are one event, shown by the report that speaks
+for it, with every report of it (document, date, sentence) listed under it. The analysis
+counts such an event once, and so do the evidence table and its count.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ def view_data(
     config = settings or load_settings().analysis
     scoring = Scoring.from_settings(config)
     records = store.actor_records()
-    rows = chosen.events(store)
+    rows = chosen.events(store, merged=True)
+    shown = rows[:max_events]
     network = _network(store, chosen, config, records)
     pairs = [(edge["a"], edge["b"]) for edge in network["edges"]]
     busiest = sorted(pairs, key=lambda p: -_pair_events(network["edges"], p))[:dyads]
@@ -52,7 +58,8 @@ def view_data(
         "counts": {
             "documents": store.count("documents"),
             "events": len(rows),
-            "events_shown": min(len(rows), max_events),
+            "events_shown": len(shown),
+            "reports": sum(len(row["reports"]) for row in rows),
         },
         "network": network,
         "dyads": [
@@ -60,8 +67,8 @@ def view_data(
             for a, b in busiest
         ],
         "balance": _balance(store, chosen, config),
-        "events": [_event(row, scoring) for row in rows[:max_events]],
-        "documents": _documents(store, {row["doc_id"] for row in rows[:max_events]}),
+        "events": [_event(row, scoring) for row in shown],
+        "documents": _documents(store, {r["document"] for row in shown for r in row["reports"]}),
     }
 
 
@@ -184,7 +191,7 @@ def _drivers(store: Store, a: str, b: str, chosen: EventFilter) -> list[dict[str
 def _balance(store: Store, chosen: EventFilter, config: AnalysisSettings) -> dict[str, Any]:
     """The balance diagnostics, or the reason they could not be computed."""
     try:
-        payload = analysis.balance(
+        payload = analysis.structural_balance(
             store, since=chosen.since, until=chosen.until, settings=config
         ).as_json()
     except DetenteError as error:
@@ -223,19 +230,40 @@ def _event(row: Mapping[str, Any], scoring: Scoring) -> dict[str, Any]:
         "document": row["doc_id"],
         "sentence": row["sentence_idx"],
         "text": row["sentence_text"],
+        "reports": [_report(report) for report in row["reports"]],
+        "documents": len({report["document"] for report in row["reports"]}),
+    }
+
+
+def _report(report: Mapping[str, Any]) -> dict[str, Any]:
+    """One report of an event: the sentence of a document that tells of it, and when."""
+    return {
+        "id": report["id"],
+        "document": report["document"],
+        "published": _day(report["doc_published"]),
+        "sentence": report["sentence"],
+        "text": report["text"],
+        "modality": report["modality"],
+        "hedged": report["hedged"],
+        "start": _day(report["time_start"]),
+        "end": _day(report["time_end"]),
     }
 
 
 def _documents(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The documents of the events shown, with the genre each declares (opinion, analysis,
+    blog; None for a report)."""
+    documents = [d for d in store.documents() if d.id in ids]
+    genres = store.document_genres([d.id for d in documents])
     return {
         d.id: {
             "title": d.title,
             "published": _day(d.published),
             "source": d.source,
             "origin": d.origin,
+            "genre": genres.get(d.id),
         }
-        for d in store.documents()
-        if d.id in ids
+        for d in documents
     }
 
 

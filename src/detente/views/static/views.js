@@ -98,6 +98,28 @@
     return e.start;
   }
 
+  /* The documents and sentences that report one event: several articles, or a later
+     recall of it, are one event with several reports. */
+  function reportCount(e) {
+    var reports = (e.reports || []).length || 1;
+    return reports + (reports === 1 ? " report" : " reports") +
+      (e.documents > 1 ? " in " + e.documents + " documents" : "");
+  }
+
+  function reportList(e, documents) {
+    var reports = e.reports || [];
+    if (reports.length < 2) return null;
+    return el("ol", { class: "reports" }, reports.map(function (r) {
+      var doc = documents[r.document] || {};
+      return el("li", { class: "report" },
+        el("span", { class: "report-source" }, (doc.title || "(untitled)") + " · " +
+          (r.published || "undated") + " · sentence " + r.sentence +
+          (r.modality !== "asserted" || r.hedged ?
+            " · " + r.modality + (r.hedged ? " (hedged)" : "") : "") + ": "),
+        el("span", { class: "report-text" }, r.text));
+    }));
+  }
+
   function section(id, heading, intro) {
     return el("section", { id: id, class: "view" }, el("h2", null, heading),
       intro ? el("p", { class: "intro" }, intro) : null);
@@ -126,7 +148,8 @@
     var f = data.filters || {};
     var parts = [
       data.counts.documents + " documents",
-      data.counts.events + " events",
+      data.counts.events + " events" + (data.counts.reports > data.counts.events ?
+        " (from " + data.counts.reports + " reports)" : ""),
       data.network.nodes.length + " actors in the network",
     ];
     if (f.actor) parts.push("actor: " + actorName(f.actor));
@@ -324,11 +347,12 @@
         when(e) + " · " + (e.source_name || "—") + arrow + e.type + signMark(e.polarity) +
         arrow + (e.target_name || "—") + " · " + e.modality +
         (e.hedged ? " (hedged)" : "") + (e.asserted_by ? " · per " + e.asserted_by : "") +
-        " · weight " + fmt(e.weight)),
+        " · weight " + fmt(e.weight) + " · " + reportCount(e)),
       el("blockquote", { class: "sentence" }, e.text),
       el("div", { class: "source" }, (doc.title || "(untitled)") + " · " +
         (doc.published || "undated") + " · sentence " + e.sentence + " · " +
-        String(e.document).slice(0, 8)));
+        String(e.document).slice(0, 8)),
+      reportList(e, state.data.documents || {}));
   }
 
   /* ---------------------------------------------------------------- dyads */
@@ -451,8 +475,12 @@
 
   function renderEvidence(root, data) {
     var shown = data.counts.events_shown, total = data.counts.events;
+    var reports = data.counts.reports || total;
     var box = section("evidence", "Evidence",
-      shown < total ? "The first " + shown + " of " + total + " events." : total + " events.");
+      (shown < total ? "The first " + shown + " of " + total + " events" : total + " events") +
+      (reports > total ? ", from " + reports + " reports: an event that several documents " +
+        "report, or recall later, is one row with its reports listed under its sentence." :
+        "."));
     var search = el("input", { type: "search", id: "evidence-search", class: "search",
       placeholder: "Search sentences, actors, types…", "aria-label": "search the evidence",
       autocomplete: "off", spellcheck: "false" });
@@ -468,10 +496,14 @@
         el("td", null, e.target_name || "—"),
         el("td", null, e.modality + (e.hedged ? "?" : "")),
         el("td", { class: "num" }, fmt(e.weight)),
-        el("td", { class: "sentence" }, e.text),
+        el("td", { class: "sentence" }, el("div", null, e.text),
+          reportList(e, data.documents || {})),
+        el("td", { class: "num reports-count" }, (e.reports || []).length || 1),
         el("td", { class: "doc" }, (doc.title || "(untitled)") + " [" + e.sentence + "]"));
       row.searchText = [e.text, e.source_name, e.target_name, e.type, e.modality, doc.title,
-        e.start].join(" ").toLowerCase();
+        e.start].concat((e.reports || []).map(function (r) {
+          return r.text + " " + ((data.documents || {})[r.document] || {}).title;
+        })).join(" ").toLowerCase();
       body.appendChild(row);
       return row;
     });
@@ -489,7 +521,7 @@
     apply();
     box.appendChild(el("table", { class: "evidence", id: "evidence-table" },
       el("thead", null, el("tr", null, ["time", "source", "type", "target", "modality",
-        "weight", "sentence", "document"].map(function (h) { return el("th", null, h); }))),
+        "weight", "sentence", "reports", "document"].map(function (h) { return el("th", null, h); }))),
       body));
     root.appendChild(box);
   }
