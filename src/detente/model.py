@@ -143,7 +143,7 @@ class Event:
     time_end: dt.date | None
     time_precision: str | None
     time_text: str | None
-    time_origin: str  # sentence, paragraph, document, none
+    time_origin: str  # sentence, paragraph, section, story (a headline), document, none
     trigger_start: int
     trigger_end: int
     source_start: int | None

@@ -565,3 +565,45 @@ def test_clashes_at_sea(setup: Any, text: str, expected: tuple[str, str, str]) -
 
 def test_boarding_a_plane_is_no_seizure(setup: Any) -> None:
     assert not events_of(setup, "The Indonesian delegation boarded a plane to Kuala Lumpur.")
+
+
+def test_nothing_done_is_dated_after_the_document_that_tells_it(setup: Any) -> None:
+    """A plan's span ("over the next three years") is no time for the story told after it."""
+    text = (
+        "Chile and Peru met in Lima on Tuesday. "
+        "Peru will cut port fees by half over the next three years. "
+        "Chile also agreed to lower its tariffs on Peruvian copper."
+    )
+    agreed = [e for e in events_of(setup, text, "2024-06-12") if e.type == "AGREE"]
+    done = [e for e in agreed if e.modality == "asserted"]
+    assert done, agreed
+    assert all(e.time_end is not None and e.time_end <= dt.date(2024, 6, 12) for e in done)
+
+
+def test_a_promise_or_threat_is_dated_when_made_not_when_it_is_to_happen(setup: Any) -> None:
+    text = "Bolivia threatened to cut gas supplies to Chile over the next three years."
+    threats = [e for e in events_of(setup, text, "2024-06-12") if e.type == "THREATEN"]
+    assert threats, threats
+    assert all(e.time_end is not None and e.time_end <= dt.date(2024, 6, 12) for e in threats)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Chile and Peru on Thursday night agreed to reopen the border.",
+        "Chile and Peru agreed on Thursday morning to reopen the border.",
+    ],
+)
+def test_a_day_and_its_part_date_the_act(setup: Any, text: str) -> None:
+    agreed = [e for e in events_of(setup, text, "2024-06-14") if e.type == "AGREE"]
+    assert agreed and all(e.time_start == dt.date(2024, 6, 13) for e in agreed), agreed
+
+
+def test_a_headline_takes_the_day_its_story_gives_the_same_act(setup: Any) -> None:
+    text = (
+        "Ghana imposes sanctions on Togo as crisis deepens\n\n"
+        "Ghana on Saturday imposed sanctions on Togo over the border dispute."
+    )
+    expelled = [e for e in events_of(setup, text, "2024-06-17") if e.source_id == "ghana"]
+    assert {e.sentence for e in expelled} == {0, 1}, expelled
+    assert {e.time_start for e in expelled} == {dt.date(2024, 6, 15)}, expelled

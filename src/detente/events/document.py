@@ -12,6 +12,7 @@ from its own sentence, or from its paragraph when the sentence cues none.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -139,9 +140,9 @@ def extract_events(
             if sentence.paragraph != current_paragraph:
                 current_paragraph, paragraph_time = sentence.paragraph, document_time
             fallback = paragraph_time
-            if origin == "sentence":
-                section = time
-                paragraph_time = (time, "paragraph")
+            if origin == "sentence" and not _to_come(time, document.published):
+                # "over the next three years" dates no narrative after it
+                section, paragraph_time = time, (time, "paragraph")
             found = by_sentence.get(sentence.index, [])
             why = _why_not(sentence, found, vocabulary)
             if why:
@@ -161,6 +162,7 @@ def extract_events(
                 time,
                 origin,
                 section_time=section,
+                published=document.published,
                 expressions=expressions,
                 fallback_time=fallback[0],
                 fallback_origin=fallback[1],
@@ -187,11 +189,14 @@ def extract_events(
     seen: dict[tuple[int | None, str | None], Mention] = {}  # the document's mentions so far
     # sentences with a de-escalation whose opponent may be named later in the document
     pending: list[_Pending] = []
+    document_start = 0  # where the current document's events begin in ``events``
     current_document = ""
     for candidate, doc in zip(candidates, parsed, strict=True):
         report.parsed += 1
         if candidate.document.id != current_document:
             events += _opposed_later(extractor, pending, opponents, contexts, report, held_back)
+            events[document_start:] = _headline_dated_by_its_story(events[document_start:])
+            document_start = len(events)
             current_document, antecedent, speaker = candidate.document.id, None, None
             prior, opponents, seen, pending = [], {}, {}, []
         found = candidate.mentions
@@ -248,8 +253,38 @@ def extract_events(
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
     events += _opposed_later(extractor, pending, opponents, contexts, report, held_back)
+    events[document_start:] = _headline_dated_by_its_story(events[document_start:])
     report.events = len(events)
     return events, report
+
+
+def _headline_dated_by_its_story(events: list[Event]) -> list[Event]:
+    """ "DR Congo expels Rwandan ambassador" over "Kinshasa on Saturday announced it was
+    expelling the Rwandan ambassador": a headline names no day, and its act is the one the
+    story tells; it takes the day the story gives the same act (same sides and type), where
+    it gives one. The document's first sentence is its headline when it has no time of its
+    own and the story tells the act again."""
+    told: dict[tuple[str | None, str, str | None], Event] = {}
+    for event in events:
+        if event.sentence > 0 and event.time_origin == "sentence":
+            told.setdefault((event.source_id, event.type, event.target_id), event)
+    out = []
+    for event in events:
+        same = told.get((event.source_id, event.type, event.target_id))
+        if event.sentence == 0 and event.time_origin == "document" and same is not None:
+            trace = json.loads(event.trace)
+            trace["time_origin"] = "story"
+            event = dataclasses.replace(
+                event,
+                time_start=same.time_start,
+                time_end=same.time_end,
+                time_precision=same.time_precision,
+                time_text=same.time_text,
+                time_origin="story",
+                trace=json.dumps(trace, ensure_ascii=False),
+            )
+        out.append(event)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +414,11 @@ def _inflected(words: frozenset[str]) -> frozenset[str]:
         if word.endswith("e"):
             forms.add(word[:-1] + "ing")
     return frozenset(forms)
+
+
+def _to_come(time: TimeSpan | None, published: dt.date | None) -> bool:
+    """Whether a time ends after the document was published: a plan's, not a story's."""
+    return time is not None and published is not None and time.end > published
 
 
 def _is_heading(sentence: Sentence, paragraph: Sequence[Sentence]) -> bool:

@@ -18,6 +18,7 @@ Every event keeps a trace of the rule that made it.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -86,6 +87,8 @@ class SentenceContext:
     # Where the sentence's time falls back to when its own expressions date other clauses.
     fallback_time: TimeSpan | None = None
     fallback_origin: str = "document"
+    # The document's publication date: nothing done is dated after it.
+    published: datetime.date | None = None
     # The acts of the document before this sentence, latest last: what "the move" or "the
     # seizure" may refer to.
     prior_acts: tuple[PriorAct, ...] = ()
@@ -1433,6 +1436,17 @@ class EventExtractor:
             confidence *= 0.85  # the main event of the sentence is the one on top
         trigger = finding.trigger
         time, time_origin = _clause_time(trigger, context)
+        if (
+            time is not None
+            and context.published is not None
+            and time.end > context.published
+            and (modality.value != "future" or modality.intended)
+            and time_origin == "sentence"
+        ):
+            # "agreed to buy soybeans over the next three years": what is to come, not when
+            # the act was done or the intent stated; nothing done (and no promise or threat
+            # made) is dated after the document that tells it
+            time, time_origin = context.fallback_time, context.fallback_origin
         if time_origin == "document" and context.section_time and _past_narrative(trigger):
             time, time_origin = context.section_time, "section"
         start = context.offset + trigger.idx
@@ -1575,6 +1589,21 @@ def _aimed_at_doers(
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+# Nouns a date can modify and still date the clause: "Thursday night", "the 2020 summer"
+_TIME_NOUNS = frozenset(
+    {
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "weekend",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "fall",
+    }
+)
 # How far back "the move" or "it" may refer: the sentence before and a few more.
 _GENERIC_REFERENCE_SENTENCES = 3
 _REFERRING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -2447,6 +2476,8 @@ def _clause_time(trigger: Any, context: SentenceContext) -> tuple[TimeSpan | Non
 def _dates_clause_of(expression: Any, trigger: Any) -> bool:
     """Whether the path between the two tokens crosses no content or non-temporal clause,
     and the expression does not merely say which thing a noun is ("a 2018 agreement")."""
+    while expression.dep_ == "compound" and expression.head.lemma_.lower() in _TIME_NOUNS:
+        expression = expression.head  # "on Thursday night": the night is the time
     if (
         expression.dep_ in ("compound", "amod", "nummod", "nmod", "poss")
         and expression.head.pos_ in ("NOUN", "PROPN")

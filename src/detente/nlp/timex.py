@@ -1455,7 +1455,8 @@ def resolve_times(
     The origin is "sentence" (its own expression), "paragraph" (carried from the latest
     earlier sentence of the same paragraph that had one: "During the 1990s, ..." dates what
     follows), "document" (a day-precision span on the document date, with empty text), or
-    "none" with no span when there is no document date either.
+    "none" with no span when there is no document date either. A time that ends after the
+    document date ("over the next three years") is a plan's and is not carried.
     """
     if isinstance(document_date, datetime):
         document_date = document_date.date()
@@ -1468,7 +1469,8 @@ def resolve_times(
             paragraph, carried = index, None
         own = sentence_time(text, document_date)
         if own is not None:
-            carried = own
+            if document_date is None or own.end <= document_date:
+                carried = own
             out.append((own, "sentence"))
         elif carried is not None:
             out.append((carried, "paragraph"))
