@@ -546,3 +546,27 @@ def test_a_reaction_may_refer_to_an_act_kept_for_want_of_a_target(setup: Any) ->
         "A spokesperson for Peru's foreign ministry condemned the seizure."
     )
     assert ("peru", "ACCUSE", "ecuador") in pairs(triples(events_of(setup, text)))
+
+
+STORY_OF_AN_ATTACK = (
+    "Gunmen killed 40 people in an attack on a concert hall in Arequipa, Peru on Friday. "
+    "The Shining Path claimed responsibility on Saturday. "
+    "Officials said the Shining Path was behind the attack. "
+    "Bolivia denied any involvement."
+)
+
+
+def test_claiming_an_attack_the_sentence_does_not_name_claims_the_storys(setup: Any) -> None:
+    found = triples(events_of(setup, STORY_OF_AN_ATTACK))
+    assert ("shining-path", "ASSAULT", "peru", "asserted") in found, found
+
+
+def test_denying_any_involvement_denies_doing_the_storys_attack(setup: Any) -> None:
+    found = triples(events_of(setup, STORY_OF_AN_ATTACK))
+    assert ("bolivia", "ASSAULT", "peru", "negated") in found, found
+    assert ("bolivia", "ASSAULT", "peru", "asserted") not in found, found
+
+
+def test_a_claim_with_no_attack_told_claims_nothing(setup: Any) -> None:
+    found = triples(events_of(setup, "The Shining Path claimed responsibility on Saturday."))
+    assert not any(t for _, k, t, _ in found if k == "ASSAULT"), found

@@ -447,8 +447,11 @@ def _acts_told(
         if event.type in _REACTIONS or event.modality not in ("asserted", "reported"):
             continue
         doer = mentions.get((event.source_start, event.source_id))
-        if doer is not None:
-            acts.append(PriorAct(event.type, event.polarity, (doer,), sentence))
+        victim = mentions.get((event.target_start, event.target_id))
+        if doer is not None or victim is not None:
+            doers = (doer,) if doer is not None else ()
+            victims = (victim,) if victim is not None else ()
+            acts.append(PriorAct(event.type, event.polarity, doers, sentence, victims))
     return acts
 
 

@@ -64,6 +64,7 @@ class PriorAct:
     polarity: int
     doers: tuple[Mention, ...]
     sentence: int
+    victims: tuple[Mention, ...] = ()  # whom it was aimed at, where the text says
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ class Finding:
     source_rule: str | None = None
     target_rule: str | None = None
     unattributed: bool = False  # an attack whose only doer named is a weapon
+    denied: str | None = None  # the verb by which its doer denies it ("denied any role")
 
     @property
     def embedded(self) -> bool:
@@ -210,6 +212,7 @@ class EventExtractor:
             # set across the sentence's findings, not per trigger: see _aimed_at_doers
             "event_doer": lambda query, sides: (),
             "adversary": self._adversary,
+            "claimed_attack": self._claimed_attack,
             # set across the document's sentences: see _prior_doers
             "prior_act_doer": lambda query, sides: (),
             # set once the sides are known, with the act's type: see _allies
@@ -264,6 +267,7 @@ class EventExtractor:
             context.index,
         )
         findings += _accusations_by_report(findings, actors)
+        findings += self._denied_involvements(findings, context)
         findings = _demanded_acts(
             findings, self._light_verb_of, self.lexicon.circumstantial_prepositions
         )
@@ -271,6 +275,8 @@ class EventExtractor:
         events: dict[tuple[str | None, str, str | None, int], Event] = {}
         for finding in findings:
             modality = read_modality(finding.trigger)
+            if finding.denied is not None:
+                modality = dataclasses.replace(modality, value="negated", cue=finding.denied)
             for event in self._events(finding, modality, context):
                 if (
                     finding.embedded
@@ -715,6 +721,77 @@ class EventExtractor:
         make a French target."""
         return trigger.type in self.lexicon.implied_part_types
 
+    def _claimed_attack(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "Gunmen attacked a concert hall near Moscow ... The Islamic State claimed
+        responsibility", "... ISIS-K was behind the attack": claiming an attack the sentence
+        does not name, or naming the doer of "the attack", refers to the latest attack the
+        document told, and is aimed at its victims."""
+        if query.trigger.type != "ASSAULT" or not sides.sources:
+            return ()
+        claimed = self.lexicon.claimed_nouns
+        token = query.token
+        claiming = any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claimed
+            for c in token.children
+        )
+        if not claiming and not (
+            query.pos == "NOUN" and self._refers_back(token, query.actors) == "ASSAULT"
+        ):
+            return ()
+        own = {s.mention.actor_id for s in sides.sources}
+        for earlier in reversed(query.context.prior_acts):
+            if earlier.type == "ASSAULT" and earlier.victims:
+                victims = [m for m in earlier.victims if m.actor_id not in own]
+                return tuple(ActorToken(token, m) for m in victims)
+        return ()
+
+    def _denied_involvements(
+        self, findings: list[Finding], context: SentenceContext
+    ) -> list[Finding]:
+        """ "Kyiv denied any involvement", "Tehran denied any role in the attack": the denier
+        says it did not do the act, the one named ("in the attack") or else the latest hostile
+        act the story told; that act, by the denier, against its victims, is read as denied
+        (negated), beside the denial itself."""
+        nouns, denials = self.lexicon.involvement_nouns, modality_cues().denial_verbs
+        by_trigger = {f.trigger.i: f for f in findings}
+        out = []
+        for finding in findings:
+            verb = finding.trigger
+            if not finding.sources or verb.lemma_.lower() not in denials:
+                continue
+            for noun in (c for c in verb.children if c.dep_ == "dobj"):
+                if noun.lemma_.lower() not in nouns:
+                    continue
+                named = [
+                    by_trigger[o.i]
+                    for p in noun.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "behind")
+                    for o in p.children
+                    if o.i in by_trigger
+                ]
+                act = _denied_act(named, context, finding.sources)
+                if act is None:
+                    continue
+                kind, victims = act
+                out.append(
+                    Finding(
+                        type=kind,
+                        trigger=noun,
+                        sources=finding.sources,
+                        targets=tuple(ActorToken(noun, m) for m in victims),
+                        reciprocal=False,
+                        polarity=None,
+                        intensity=None,
+                        cameo=None,
+                        pattern=f"{noun.lemma_.lower()} (denied)",
+                        certainty=0.8,
+                        source_rule="trigger_slot",
+                        target_rule="prior_act_doer" if not named else "event_doer",
+                        denied=verb.lemma_.lower(),
+                    )
+                )
+        return out
+
     def _adversary(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         """ "Hamas accepted the truce", "Ecuador released forty prisoners", "Turkey will
         suspend its operations": a de-escalation whose other side the sentence does not name
@@ -1122,6 +1199,14 @@ class EventExtractor:
                 if held and head.dep_ in _COMPLEMENT_DEPS:
                     return _actors_at(held[0], actors)
                 return _subject_actors(head.head, actors)
+            if (
+                pos == "NOUN"
+                and current.dep_ == "prep"
+                and self._carries(current)
+                and head.pos_ in ("VERB", "AUX")
+            ):
+                # "ISIS-K was behind the attack": the preposition lends the subject
+                return _subject_actors(head, actors)
             if (
                 pos == "NOUN"
                 and head.pos_ in ("VERB", "AUX")
@@ -1607,6 +1692,29 @@ _TIME_NOUNS = frozenset(
 # How far back "the move" or "it" may refer: the sentence before and a few more.
 _GENERIC_REFERENCE_SENTENCES = 3
 _REFERRING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _denied_act(
+    named: list[Finding], context: SentenceContext, deniers: tuple[ActorToken, ...]
+) -> tuple[str, tuple[Mention, ...]] | None:
+    """The act a denial of involvement is about, as (type, victims): the one the sentence
+    names, else the latest hostile act with victims of the last few sentences."""
+    own = {d.mention.actor_id for d in deniers}
+    for act in named:
+        victims = tuple(t.mention for t in act.targets if t.mention.actor_id not in own)
+        if victims:
+            return act.type, victims
+    # the story's attack, however far back; else its latest hostile act, if recent
+    latest: tuple[str, tuple[Mention, ...]] | None = None
+    for earlier in reversed(context.prior_acts):
+        victims = tuple(m for m in earlier.victims if m.actor_id not in own)
+        if earlier.polarity >= 0 or not victims:
+            continue
+        if earlier.type == "ASSAULT":
+            return earlier.type, victims
+        if latest is None and context.index - earlier.sentence <= _GENERIC_REFERENCE_SENTENCES:
+            latest = earlier.type, victims
+    return latest
 
 
 def _prior_doers(

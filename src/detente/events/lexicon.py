@@ -104,6 +104,8 @@ _SECTIONS: Final = frozenset(
         "act_nouns",
         "adversary_types",
         "truce_nouns",
+        "claimed_nouns",
+        "involvement_nouns",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -526,6 +528,8 @@ def _parse_text(text: str, path: str) -> _Layer:
         "act_nouns",
         "adversary_types",
         "truce_nouns",
+        "claimed_nouns",
+        "involvement_nouns",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -680,6 +684,8 @@ class Lexicon:
             s.upper() for s in union("adversary_types")
         )
         self.truce_nouns: frozenset[str] = union("truce_nouns")
+        self.claimed_nouns: frozenset[str] = union("claimed_nouns")
+        self.involvement_nouns: frozenset[str] = union("involvement_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
