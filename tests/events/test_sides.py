@@ -570,3 +570,20 @@ def test_denying_any_involvement_denies_doing_the_storys_attack(setup: Any) -> N
 def test_a_claim_with_no_attack_told_claims_nothing(setup: Any) -> None:
     found = triples(events_of(setup, "The Shining Path claimed responsibility on Saturday."))
     assert not any(t for _, k, t, _ in found if k == "ASSAULT"), found
+
+
+def test_a_reaction_is_aimed_at_the_doer_of_the_act_not_at_a_word_near_it(setup: Any) -> None:
+    text = (
+        "Peru expelled thousands of Bolivian migrants last week. "
+        "The Bolivian government condemned the expulsions, calling the treatment of Bolivian "
+        "refugees unacceptable."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    assert ("bolivia", "ACCUSE", "peru") in found, found
+    assert ("bolivia", "ACCUSE", "bolivia") not in found, found  # the refugees are no culprit
+
+
+def test_a_denial_after_a_semicolon_does_not_undo_the_charge(setup: Any) -> None:
+    text = "Chile accuses Peru of sheltering the rebels; Peru denies the charge."
+    found = triples(events_of(setup, text))
+    assert ("chile", "ACCUSE", "peru", "asserted") in found, found

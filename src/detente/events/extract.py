@@ -666,11 +666,13 @@ class EventExtractor:
     def _people(self, noun: Any) -> bool:
         """Whether a noun names people, whose place says whose they are ("refugees in
         Liberia", "the parties in Iraq"), rather than a thing or a gathering, which a place
-        only locates ("the news conference in Hanoi", "a pipeline in Alaska")."""
-        lemma = noun.lemma_.lower()
+        only locates ("the news conference in Hanoi", "a pipeline in Alaska"). A merged
+        actor token ("Afghan refugees") is read by its head noun."""
+        lemma = noun.lemma_.lower().rsplit(" ", 1)[-1]
         if lemma in self.lexicon.unimplied_nouns:
             return True
-        return self.agents is not None and self.agents.sector_of(lemma, noun.lower_) is not None
+        word = noun.lower_.rsplit(" ", 1)[-1]
+        return self.agents is not None and self.agents.sector_of(lemma, word) is not None
 
     def _object_place(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _object_place_target(query.token, sides.sources, query.places)
@@ -731,8 +733,7 @@ class EventExtractor:
         claimed = self.lexicon.claimed_nouns
         token = query.token
         claiming = any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claimed
-            for c in token.children
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claimed for c in token.children
         )
         if not claiming and not (
             query.pos == "NOUN" and self._refers_back(token, query.actors) == "ASSAULT"
@@ -1246,7 +1247,7 @@ class EventExtractor:
                 # "Mali expelled the envoy after describing the remarks as hostile"
                 or self._inherited_subject(verb, actors, "VERB")
             )
-            targets, rule = _owners(thing, actors, verb), "event_doer"
+            targets, rule = _owners(thing, actors, verb, self._people), "event_doer"
             if sources and not targets:
                 # "Uruguay called it an unprovoked attack": the act an earlier sentence told
                 kind = self._refers_back(thing, actors)
@@ -1652,7 +1653,9 @@ def _aimed_at_doers(
                 for act in acts:
                     done = by_trigger.get(act.i)
                     victims = {t.mention.actor_id for t in done.targets} if done else set()
-                    if any(t.mention.actor_id not in victims for t in finding.targets):
+                    if finding.target_rule not in _GUESSED_TARGETS and any(
+                        t.mention.actor_id not in victims for t in finding.targets
+                    ):
                         break  # the reaction names its own target
                     if done is not None and done.sources:
                         continue
@@ -1674,6 +1677,10 @@ def _aimed_at_doers(
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+# Targets the last-resort rules guess from words near the trigger: a reaction to an act told
+# earlier ("condemned the expulsions, calling the treatment of Afghan refugees ...") is aimed
+# at its doer rather than at such a guess.
+_GUESSED_TARGETS = frozenset({"phrase_position", "object_place", "located_place"})
 # Nouns a date can modify and still date the clause: "Thursday night", "the 2020 summer"
 _TIME_NOUNS = frozenset(
     {
@@ -1859,14 +1866,29 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
 
 
 def _owners(
-    thing: Any, actors: dict[int, list[Mention]], labelling: Any | None = None
+    thing: Any,
+    actors: dict[int, list[Mention]],
+    labelling: Any | None = None,
+    people: Callable[[Any], bool] = lambda noun: False,
 ) -> tuple[ActorToken, ...]:
     """Whose a labelled thing is: the actor named by it or in its phrase ("Pelosi's visit",
     "the remarks by Paris", "the Israeli takeover"), the subject of its relative clause
     ("the drills China launched"), or, when the label is put on it in a relative clause of
     its own (``labelling``), the doer of the clause it stands in ("Tigrayan leaders went
-    ahead with elections that Abiy's government deemed illegal")."""
-    found = _actors_at(thing, actors)
+    ahead with elections that Abiy's government deemed illegal"). People after "of" are
+    what the act befalls, not whose it is ("the treatment of Afghan refugees")."""
+    befallen = {
+        o.i
+        for p in thing.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and people(o)
+    }
+    found = tuple(
+        a
+        for a in _actors_at(thing, actors)
+        if a.token.i not in befallen and a.token.head.i not in befallen
+    )
     if found:
         return found
     for clause in thing.children:

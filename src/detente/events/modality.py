@@ -132,6 +132,14 @@ def _obliged(token: Any, cues: ModalityCues) -> bool:
     )
 
 
+def _after_a_semicolon(clause: Any, head: Any) -> bool:
+    """Whether a semicolon stands between a clause that precedes its head and the head."""
+    if clause.i > head.i:
+        return False
+    end = max(t.i for t in clause.subtree)
+    return any(t.lower_ == ";" for t in clause.doc[end + 1 : head.i])
+
+
 def read_modality(trigger: Any) -> Modality:
     """Walk from the trigger up its clause chain, collecting the first cue of each kind."""
     cues = modality_cues()
@@ -160,6 +168,10 @@ def read_modality(trigger: Any) -> Modality:
         steps += 1
         if link not in _CLAUSE_LINKS:
             # parenthetical reporting: "X, the author argues, has ..."
+            break
+        if link == "ccomp" and _after_a_semicolon(token, head):
+            # "Pakistan accuses the Taliban ...; the Taliban deny the charge": two clauses
+            # the parser may hang one on the other; a semicolon says neither reports the other
             break
         if link == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in cues.temporal_subordinators for c in token.children
