@@ -587,3 +587,17 @@ def test_a_denial_after_a_semicolon_does_not_undo_the_charge(setup: Any) -> None
     text = "Chile accuses Peru of sheltering the rebels; Peru denies the charge."
     found = triples(events_of(setup, text))
     assert ("chile", "ACCUSE", "peru", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France called Mali's junta illegitimate.",
+        "Chile's foreign minister said on Friday that Bolivia's junta was out of control.\n\n"
+        "He also called the junta illegitimate.",
+    ],
+)
+def test_a_label_alone_is_an_accusation(setup: Any, text: str) -> None:
+    """No trigger word but the label: the sentence is read all the same."""
+    found = pairs(triples(events_of(setup, text)))
+    assert any(k == "ACCUSE" for _, k, _ in found), found

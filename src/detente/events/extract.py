@@ -1853,6 +1853,18 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
             return head, head.head  # "the elections that Abiy's government deemed illegal"
         if things:
             return head, things[0]
+        # "called [the junta] illegitimate", which the parser may read as one noun phrase
+        # "the junta illegitimate"
+        inside = [
+            c
+            for c in node.children
+            if c.i < node.i
+            and c.dep_ in ("compound", "det", "poss", "nmod")
+            # a noun, or an actor's name merged into one token ("the junta", "Mali's junta")
+            and (c.pos_ in ("NOUN", "PROPN") or " " in c.text)
+        ]
+        if node.dep_ in ("oprd", "xcomp") and inside:
+            return head, inside[0]
         if node.dep_ == "dobj" and node.head.dep_ == "dobj":
             return node.head.head, node.head  # "called Pelosi's visit a gross interference"
     if node.dep_ == "dobj" and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:

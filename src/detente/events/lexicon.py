@@ -769,10 +769,13 @@ class Lexicon:
     @functools.cached_property
     def relation_words(self) -> frozenset[str]:
         """Lower-case word forms of the relation nouns and the ally/enemy nouns, for the
-        pre-filter of relation-state and identity statements."""
+        pre-filter of relation-state and identity statements, and of the condemning labels
+        ("He called the junta illegitimate": an accusation with no trigger word)."""
         forms: set[str] = set()
         for noun in self.relation_nouns | self.ally_nouns | self.enemy_nouns:
             forms |= inflections(noun, "NOUN")
+        for word in self.condemning_words:
+            forms |= {word, *inflections(word, "NOUN")}
         return frozenset(forms)
 
     def polarity_of(self, word: str) -> int | None:
