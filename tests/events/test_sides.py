@@ -601,3 +601,13 @@ def test_a_label_alone_is_an_accusation(setup: Any, text: str) -> None:
     """No trigger word but the label: the sentence is read all the same."""
     found = pairs(triples(events_of(setup, text)))
     assert any(k == "ACCUSE" for _, k, _ in found), found
+
+
+def test_asking_that_an_act_stop_is_asked_of_its_doer(setup: Any) -> None:
+    text = (
+        "Peru launched large military drills near the Chilean border on Thursday. "
+        "Chile's president called for an immediate halt to the military exercises."
+    )
+    assert ("chile", "REQUEST", "peru") in pairs(triples(events_of(setup, text)))
+    named = "Chile demanded an end to the shelling of its towns by Peruvian troops."
+    assert ("chile", "REQUEST", "peru") in pairs(triples(events_of(setup, named)))

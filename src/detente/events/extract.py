@@ -268,6 +268,7 @@ class EventExtractor:
         )
         findings += _accusations_by_report(findings, actors)
         findings += self._denied_involvements(findings, context)
+        findings = self._asked_to_stop(findings, actors, context)
         findings = _demanded_acts(
             findings, self._light_verb_of, self.lexicon.circumstantial_prepositions
         )
@@ -744,6 +745,63 @@ class EventExtractor:
             if earlier.type == "ASSAULT" and earlier.victims:
                 victims = [m for m in earlier.victims if m.actor_id not in own]
                 return tuple(ActorToken(token, m) for m in victims)
+        return ()
+
+    def _asked_to_stop(
+        self, findings: list[Finding], actors: dict[int, list[Mention]], context: SentenceContext
+    ) -> list[Finding]:
+        """ "Kishida called for an immediate halt to the military exercises", "demanded an end
+        to the shelling": asking that an act stop is asked of its doer, named in the sentence
+        or, for "the exercises", the latest such act's doer in the story."""
+        by_trigger = {f.trigger.i: f for f in findings}
+        out = []
+        for finding in findings:
+            if finding.type == "REQUEST" and finding.sources and not finding.targets:
+                doers = self._doers_of_what_is_to_stop(finding, by_trigger, actors, context)
+                if doers:
+                    finding = dataclasses.replace(
+                        finding, targets=doers, target_rule="prior_act_doer"
+                    )
+            out.append(finding)
+        return out
+
+    def _doers_of_what_is_to_stop(
+        self,
+        request: Finding,
+        by_trigger: dict[int, Finding],
+        actors: dict[int, list[Mention]],
+        context: SentenceContext,
+    ) -> tuple[ActorToken, ...]:
+        endings = self.lexicon.ending_nouns
+        verb = request.trigger
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        own = {s.mention.actor_id for s in request.sources}
+        for ending in (o for o in objects if o.lemma_.lower() in endings):
+            for act in (
+                o
+                for p in ending.children
+                if p.dep_ == "prep" and p.lower_ in ("to", "of")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ):
+                done = by_trigger.get(act.i)
+                if done is not None and done.sources:
+                    named = tuple(s for s in done.sources if s.mention.actor_id not in own)
+                    if named:
+                        return named
+                kind = self._refers_back(act, actors)
+                if kind is not None and done is not None:
+                    kind = done.type
+                doers = _prior_doers(act, kind, own, True, context.prior_acts, context.index)
+                if doers:
+                    return doers
         return ()
 
     def _denied_involvements(

@@ -106,6 +106,7 @@ _SECTIONS: Final = frozenset(
         "truce_nouns",
         "claimed_nouns",
         "involvement_nouns",
+        "ending_nouns",
         "weapon_nouns",
         "implied_part_types",
         "domestic_targets",
@@ -530,6 +531,7 @@ def _parse_text(text: str, path: str) -> _Layer:
         "truce_nouns",
         "claimed_nouns",
         "involvement_nouns",
+        "ending_nouns",
         "weapon_nouns",
         "implied_part_types",
         "surface_variants",
@@ -686,6 +688,7 @@ class Lexicon:
         self.truce_nouns: frozenset[str] = union("truce_nouns")
         self.claimed_nouns: frozenset[str] = union("claimed_nouns")
         self.involvement_nouns: frozenset[str] = union("involvement_nouns")
+        self.ending_nouns: frozenset[str] = union("ending_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
