@@ -611,3 +611,15 @@ def test_asking_that_an_act_stop_is_asked_of_its_doer(setup: Any) -> None:
     assert ("chile", "REQUEST", "peru") in pairs(triples(events_of(setup, text)))
     named = "Chile demanded an end to the shelling of its towns by Peruvian troops."
     assert ("chile", "REQUEST", "peru") in pairs(triples(events_of(setup, named)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drills Peru launched near the Chilean border were a provocation.",
+        "The large military exercises Peru staged near Chile ended on Sunday.",
+    ],
+)
+def test_an_act_told_in_its_relative_clause_is_its_doers(setup: Any, text: str) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert ("peru", "MOBILIZE", "chile") in found, found

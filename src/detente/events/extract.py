@@ -529,6 +529,8 @@ class EventExtractor:
         return _possessor_subject(query.token, query.actors) if query.pos == "NOUN" else ()
 
     def _governing_subject(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        if query.pos in ("NOUN", "ADJ") and (told := self._told_in_relative(query, sides)):
+            return told
         found = self._inherited_subject(query.token, query.actors, query.pos)
         suffered = (query.pos == "NOUN" and self._patient_verb(query.token)) or (
             query.pos == "VERB" and _passive_participle(query.token)
@@ -540,6 +542,37 @@ class EventExtractor:
                 sides.set("target", found, "subject_suffers")
             return ()
         return found
+
+    def _told_in_relative(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "The drills China launched around Taiwan were an escalation": a noun act whose
+        relative clause has a light verb with its own subject is that subject's act, aimed
+        where the clause aims it."""
+        for clause in query.holder.children:
+            if (
+                clause.dep_ != "relcl"
+                or not self._carries(clause)
+                or any(c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
+            ):
+                continue
+            found = _subject_actors(clause, query.actors)
+            if not found:
+                continue
+            if not sides.targets:
+                aimed = [
+                    a
+                    for p in clause.children
+                    if p.dep_ == "prep"
+                    and p.lower_ in _TARGET_PREPOSITIONS | _SHOW_OF_FORCE_PREPOSITIONS
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    # "near the Chilean border": a place says whose it is
+                    for a in _actors_at(o, query.actors) or _actors_at(o, query.places)
+                    if all(not _same_actor(a, f) for f in found)
+                ]
+                if aimed:
+                    sides.set("target", tuple(aimed), "directional_preposition")
+            return found
+        return ()
 
     def _meeting_participant(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         """ "After a meeting with Pelosi in Tokyo, Kishida called for ...", "following talks
