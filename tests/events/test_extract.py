@@ -607,3 +607,8 @@ def test_a_headline_takes_the_day_its_story_gives_the_same_act(setup: Any) -> No
     expelled = [e for e in events_of(setup, text, "2024-06-17") if e.source_id == "ghana"]
     assert {e.sentence for e in expelled} == {0, 1}, expelled
     assert {e.time_start for e in expelled} == {dt.date(2024, 6, 15)}, expelled
+
+
+def test_a_typographic_apostrophe_after_s_is_a_possessive(setup: Any) -> None:
+    text = "The war began with Hamas\u2019 October 2023 attack on southern Israel."
+    assert ("hamas", "ASSAULT", "israel", "asserted") in triples(events_of(setup, text))
