@@ -612,3 +612,22 @@ def test_a_headline_takes_the_day_its_story_gives_the_same_act(setup: Any) -> No
 def test_a_typographic_apostrophe_after_s_is_a_possessive(setup: Any) -> None:
     text = "The war began with Hamas\u2019 October 2023 attack on southern Israel."
     assert ("hamas", "ASSAULT", "israel", "asserted") in triples(events_of(setup, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile's foreign minister shared a phone call with his Peruvian counterpart.",
+            ("chile", "CONSULT", "peru"),
+        ),
+        (
+            "Quito has maintained contacts with Lima throughout the crisis.",
+            ("ecuador", "CONSULT", "peru"),
+        ),
+    ],
+)
+def test_calls_and_contacts_are_consultations(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
