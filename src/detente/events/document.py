@@ -232,7 +232,7 @@ def extract_events(
         report.held_back.update(e.type for e in unnamed)
         if held_back is not None:
             held_back += unnamed
-        if any(e.target_id is None and e.source_id is not None for e in unnamed):
+        if any(_may_find_an_opponent(e, extractor.lexicon.adversary_types) for e in unnamed):
             pending.append(_Pending(candidate, doc, actors, where, context, sentence_events))
         events += sentence_events
         if drivers is not None:
@@ -285,6 +285,17 @@ def _headline_dated_by_its_story(events: list[Event]) -> list[Event]:
             )
         out.append(event)
     return out
+
+
+def _may_find_an_opponent(event: Event, types: frozenset[str]) -> bool:
+    """Whether a held-back act is a de-escalation (or one promised, or an agreement) that an
+    opponent named later in the document would complete (see ``_opposed_later``)."""
+    if event.source_id is None or event.target_id is not None:
+        return False
+    if event.type in types or event.type == "AGREE":
+        return True
+    pattern = str(json.loads(event.trace).get("pattern", ""))
+    return any(f"(intent: {kind})" in pattern for kind in types)
 
 
 @dataclass(frozen=True, slots=True)
