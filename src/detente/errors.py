@@ -132,6 +132,29 @@ class UsageError(DetenteError):
     code = "E900"
 
 
+class OutOfRange(UsageError):
+    """A number given as an option or a parameter outside the range that makes sense (a
+    limit of 0, a negative top, a count too large for the store's integers); the message
+    says which range is valid."""
+
+    code = "E901"
+
+
+class UnknownValue(UsageError):
+    """A name that is not one of a fixed set (an event type, a modality, a context, a
+    format, a period); the message lists the valid ones, read from the same data the rest of
+    detente uses."""
+
+    code = "E902"
+
+
+class ConfigFileError(UsageError):
+    """The user's configuration file cannot be read, is not TOML, or sets a key detente does
+    not have or a value of the wrong kind; the message names the file (and line)."""
+
+    code = "E903"
+
+
 class UnknownActorName(DetenteError):
     """A name given on the command line that no actor answers to."""
 
@@ -152,3 +175,17 @@ class ExportFailed(ViewError):
     """The output file cannot be written (a missing folder, no permission)."""
 
     code = "E602"
+
+
+class PortUnavailable(ViewError):
+    """``detente serve`` cannot listen where asked: the port is taken, needs privileges, or
+    the host is no address of this machine. Said before the server claims to be serving."""
+
+    code = "E604"
+
+
+class InternalError(ViewError):
+    """A request the web app failed on for a reason it did not foresee: still answered in
+    the API's JSON error shape, never as a traceback or an HTML page."""
+
+    code = "E699"

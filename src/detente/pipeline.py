@@ -15,8 +15,12 @@ import datetime as dt
 import gc
 import hashlib
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -36,6 +40,22 @@ if TYPE_CHECKING:
     from detente.store import Store
 
 ProgressCallback = Callable[[int, int, int], None]  # (sources done, sources in all, documents read)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionProgress:
+    """How far extraction is: reported once before any work (nothing done, even when there
+    is nothing to do), then as documents are extracted and as they are stored. ``documents``
+    and ``sentences`` count what was extracted, ``stored`` the documents committed."""
+
+    documents: int
+    documents_total: int
+    sentences: int
+    sentences_total: int
+    stored: int
+
+
+ExtractionProgressCallback = Callable[[ExtractionProgress], None]
 
 
 @dataclass(slots=True)
@@ -358,10 +378,85 @@ def load_claim_reader(settings: Settings | None = None) -> ClaimReader:
 
 _worker: Extraction | None = None
 
+#: How often a worker looks whether its parent is still there, where the kernel cannot be
+#: asked to tell it (see :func:`_end_with_parent`).
+_PARENT_POLL_SECONDS = 1.0
 
-def _start_worker(settings: Settings) -> None:
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(settings: Settings, parent_pid: int) -> None:
+    """The initializer of an extraction process: tie its life to the parent's, leave
+    Ctrl-C to the parent, then load the extraction."""
     global _worker
+    _end_with_parent(parent_pid)
+    _leave_interrupts_to_parent()
     _worker = Extraction(settings)
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Make this worker end when the process that started it ends, however it ends.
+
+    A pool's workers wait on a queue whose pipe they themselves hold open, so they never see
+    their parent go: after a ``kill -9`` of ``detente run`` they would stay, hundreds of
+    megabytes each, forever. Two mechanisms, because neither alone is enough:
+
+    - On Linux the kernel is asked (``prctl(PR_SET_PDEATHSIG, SIGKILL)``) to kill this
+      process the moment its parent dies. It works even while the worker is deep in the
+      parser's C code, and needs nothing running in the worker. SIGKILL, because a worker
+      holds nothing to save: results reach the store only through the parent. The signal
+      follows the parent *thread* that spawned the worker; the pool spawns its workers from
+      the thread that calls :func:`extract` (``submit``), which outlives the pool.
+    - Elsewhere (macOS), or where ``prctl`` is refused, a daemon thread looks every second
+      whether the parent is still the one that started it (an orphan is re-parented, so its
+      parent id changes) and ends the process if not. It also runs on Linux: it costs a
+      system call a second.
+
+    The parent may already be gone before this runs (killed while the worker started); the
+    parent id is checked after asking, so that case is caught too.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watching thread below still ends this worker
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            threading.Event().wait(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's foreground group: the workers ignore
+    it, and the parent, which catches it, stops them and says so in one line (instead of a
+    traceback from each worker). The parent spawned this process with SIGINT blocked
+    (:func:`_interrupts_held`), so a Ctrl-C that came while it started is dropped here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while it may spawn a worker: the worker inherits the
+    block until its initializer ignores SIGINT, so a Ctrl-C while it starts cannot print a
+    traceback from it. A Ctrl-C meanwhile waits, and reaches this process at the end."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _run_in_worker(documents: list[Document]) -> BatchResult:
@@ -372,16 +467,99 @@ def _run_in_worker(documents: list[Document]) -> BatchResult:
         return _worker.run(documents)
 
 
+@contextmanager
+def _worker_pool(settings: Settings) -> Iterator[ProcessPoolExecutor]:
+    """A pool of extraction processes that never outlives this call.
+
+    On a normal end the pool finishes its work and shuts down. On any exception (an error,
+    Ctrl-C, SIGTERM turned into an exception by the command line) the queued batches are
+    cancelled and the workers terminated at once rather than awaited: what they were
+    extracting was not stored, and is extracted again by the next run. If this process is
+    killed outright, the workers end by themselves (:func:`_end_with_parent`).
+    """
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(
+        max_workers=settings.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(settings, os.getpid()),
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_processes([p for p in multiprocessing.active_children() if p not in before])
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_processes(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:
+    """SIGTERM, then SIGKILL to any that has not ended within a few seconds."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+#: Steps, at least, in which extraction reports progress, whatever the size of the run.
+_PROGRESS_STEPS = 20
+
+
+def _chunks(ids: Sequence[str], size: int) -> list[list[str]]:
+    return [list(ids[offset : offset + size]) for offset in range(0, len(ids), size)]
+
+
+def extraction_batches(pending: Sequence[str], batch_size: int, workers: int) -> list[list[str]]:
+    """Documents split into batches, each stored in one transaction.
+
+    In one process, batches of ``batch_size`` (progress comes from within a batch, see
+    :func:`extract`): each transaction costs a regrouping of the events it touches, so
+    smaller ones would slow a small run by a tenth. With several workers a batch is also
+    the unit a worker is given: each gets several (or one worker ends up doing most of a
+    small run), and progress moves in about twenty steps; there the parent stores one
+    batch while the workers extract the next ones.
+    """
+    if workers <= 1:
+        return _chunks(pending, batch_size)
+    steps = max(_PROGRESS_STEPS, workers * 4)
+    return _chunks(pending, max(1, min(batch_size, -(-len(pending) // steps))))
+
+
+def merged_results(parts: Sequence[BatchResult]) -> BatchResult:
+    """One batch's result from the results of its parts, extracted one after the other
+    (extraction is a pure function of each document, so the parts add up)."""
+    if len(parts) == 1:
+        return parts[0]
+    from detente.events.document import ExtractionReport
+
+    report = ExtractionReport()
+    for part in parts:
+        report.merge(part.report)
+    return BatchResult(
+        doc_ids=[i for part in parts for i in part.doc_ids],
+        mentions=[m for part in parts for m in part.mentions],
+        actors=[a for part in parts for a in part.actors],
+        events=[e for part in parts for e in part.events],
+        report=report,
+        drivers=[d for part in parts for d in part.drivers],
+        held_back=[h for part in parts for h in part.held_back],
+    )
+
+
 def extract(
     store: Store,
     *,
     settings: Settings | None = None,
-    progress: ProgressCallback | None = None,
+    progress: ExtractionProgressCallback | None = None,
 ) -> ExtractionReport:
     """Resolve actors and extract events of every document not yet done at this version.
 
     With ``settings.workers`` > 1, batches are extracted in that many processes while this
-    one writes each finished batch in its own transaction.
+    one writes each finished batch in its own transaction. Interrupted, it leaves every
+    batch stored so far whole and the rest untouched, and starts no process that outlives it.
     """
     from detente.events.document import ExtractionReport
 
@@ -389,14 +567,21 @@ def extract(
     version = extraction_version(settings)
     pending = store.documents_missing_stage("events", version)
     report = ExtractionReport()
+    sentences_of = store.sentence_counts(pending)
+    done = ExtractionProgress(0, len(pending), 0, sum(sentences_of.values()), 0)
+    if progress:
+        progress(done)
     if not pending:
         return report
-    size = settings.batch_size
-    if settings.workers > 1:
-        # Several batches per worker, or one worker ends up doing most of a small run.
-        size = max(1, min(size, -(-len(pending) // (settings.workers * 4))))
-    batches = [pending[offset : offset + size] for offset in range(0, len(pending), size)]
-    done = 0
+    batches = extraction_batches(pending, settings.batch_size, settings.workers)
+
+    def extracted(doc_ids: Sequence[str]) -> None:
+        nonlocal done
+        done = dataclasses.replace(
+            done,
+            documents=done.documents + len(doc_ids),
+            sentences=done.sentences + sum(sentences_of.get(i, 0) for i in doc_ids),
+        )
 
     def save(result: BatchResult) -> None:
         nonlocal done
@@ -409,30 +594,37 @@ def extract(
             drivers=result.drivers,
         )
         report.merge(result.report)
-        done += len(result.doc_ids)
+        done = dataclasses.replace(done, stored=done.stored + len(result.doc_ids))
         if progress:
-            progress(done, len(pending), done)
+            progress(done)
 
     if settings.workers <= 1 or len(batches) == 1:
         extraction = Extraction(settings)
+        step = max(1, -(-len(pending) // _PROGRESS_STEPS))
         with _loaded_objects_frozen():
             for ids in batches:
-                save(extraction.run(store.load_documents(ids)))
+                parts = []
+                for chunk in _chunks(ids, step):
+                    parts.append(extraction.run(store.load_documents(chunk)))
+                    extracted(chunk)
+                    if progress and done.documents < done.stored + len(ids):
+                        progress(done)  # the batch's last part is reported once stored
+                save(merged_results(parts))
         return report
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=settings.workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(settings,),
-    ) as pool:
-        running = []
+    with _worker_pool(settings) as pool:
+        running: list[Future[BatchResult]] = []
         for ids in batches:
-            running.append(pool.submit(_run_in_worker, store.load_documents(ids)))
+            documents = store.load_documents(ids)
+            with _interrupts_held():
+                running.append(pool.submit(_run_in_worker, documents))
             if len(running) > settings.workers * 2:
-                save(running.pop(0).result())
+                result = running.pop(0).result()
+                extracted(result.doc_ids)
+                save(result)
         for future in running:
-            save(future.result())
+            result = future.result()
+            extracted(result.doc_ids)
+            save(result)
     return report
 
 
@@ -448,12 +640,28 @@ class RunReport:
     extraction: ExtractionReport
 
     def summary(self) -> str:
+        ingested = f"ingest: {self.ingest.summary()}; " if "ingest" in self.stages else ""
         return (
-            f"ingest: {self.ingest.summary()}; events: {self.extraction.summary()}; store now "
+            f"{ingested}events: {self.extraction.summary()}; store now "
             f"holds {self.documents_in_store} documents, {self.sentences_in_store} sentences, "
             f"{self.mentions_in_store} actor mentions of {self.actors_in_store} actors, "
             f"{self.events_in_store} events (stages run: {', '.join(self.stages)})"
         )
+
+
+def _run_report(
+    store: Store, ingested: IngestReport, extraction: ExtractionReport, stages: list[str]
+) -> RunReport:
+    return RunReport(
+        ingest=ingested,
+        stages=stages,
+        documents_in_store=store.count("documents"),
+        sentences_in_store=store.count("sentences"),
+        mentions_in_store=store.count("mentions"),
+        actors_in_store=store.count("actors"),
+        events_in_store=store.count("events"),
+        extraction=extraction,
+    )
 
 
 def run(
@@ -464,6 +672,7 @@ def run(
     source_name: str | None = None,
     settings: Settings | None = None,
     progress: ProgressCallback | None = None,
+    extraction_progress: ExtractionProgressCallback | None = None,
 ) -> RunReport:
     """The one-shot main job: ingest, then every stage that exists, then a summary."""
     report = ingest(
@@ -474,14 +683,18 @@ def run(
         settings=settings,
         progress=progress,
     )
-    extraction = extract(store, settings=settings)
-    return RunReport(
-        ingest=report,
-        stages=["ingest", "sentences", "actors", "events"],
-        documents_in_store=store.count("documents"),
-        sentences_in_store=store.count("sentences"),
-        mentions_in_store=store.count("mentions"),
-        actors_in_store=store.count("actors"),
-        events_in_store=store.count("events"),
-        extraction=extraction,
-    )
+    extraction = extract(store, settings=settings, progress=extraction_progress)
+    return _run_report(store, report, extraction, ["ingest", "sentences", "actors", "events"])
+
+
+def extract_stored(
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    progress: ExtractionProgressCallback | None = None,
+) -> RunReport:
+    """The stages after ingest on what the store holds (``detente extract``): the documents
+    no extraction of this version has processed, read from the store, never from their
+    sources again; with the same summary as :func:`run`."""
+    extraction = extract(store, settings=settings, progress=progress)
+    return _run_report(store, IngestReport(), extraction, ["actors", "events"])

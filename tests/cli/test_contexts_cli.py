@@ -62,8 +62,9 @@ def test_events_filtered_by_context(store: Path) -> None:
 
 def test_an_unknown_context_is_one_line_error(store: Path) -> None:
     result = run_cli("--db", store, "events", "--context", "wizardry")
-    assert result.returncode == 1
-    assert result.stderr.strip().startswith("error: [E900] unknown context 'wizardry'")
+    assert result.returncode == 2  # a usage error, as every bad argument
+    assert result.stderr.strip().startswith("error: [E902] --context 'wizardry' is unknown")
+    assert "valid: " in result.stderr and "migration" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from detente import __version__
+from detente.cli.arguments import DetenteGroup
 
 #: Every command, in the order ``--help`` lists them: its name, module and function. A
 #: command's module is imported only when that command runs (or when the whole app is
@@ -22,6 +23,7 @@ from detente import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("detente.cli.ingest", "run_command"),
     "ingest": ("detente.cli.ingest", "ingest_command"),
+    "extract": ("detente.cli.extract", "extract_command"),
     "docs": ("detente.cli.docs", "docs_command"),
     "show": ("detente.cli.docs", "show_command"),
     "actors": ("detente.cli.actors", "actors_command"),
@@ -47,6 +49,7 @@ def _typer() -> typer.Typer:
     """The app with its global options and no command yet."""
     app = typer.Typer(
         name="detente",
+        cls=DetenteGroup,
         help=(
             "detente reads geopolitical news into an evidence-backed graph of political actors "
             "and events, and answers questions about it.\n\n"

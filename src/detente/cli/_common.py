@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -20,8 +21,14 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from detente.config import Settings, load_settings
-from detente.errors import BadTimeWindow, DetenteError, UnknownActorName, UsageError
+from detente.config import Settings, load_settings, user_config_path
+from detente.errors import (
+    BadTimeWindow,
+    DetenteError,
+    StoreError,
+    UnknownActorName,
+    UsageError,
+)
 from detente.terminal import visible
 
 if TYPE_CHECKING:
@@ -50,18 +57,26 @@ stderr = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def store_path(ctx: typer.Context) -> Path:
+    """``--db``, else ``DETENTE_DB``, else ``[store] path`` of the user's configuration."""
     from detente.store import default_store_path
 
     chosen = (ctx.obj or {}).get("db")
-    return Path(chosen) if chosen else default_store_path()
+    if chosen:
+        return Path(chosen)
+    if os.environ.get("DETENTE_DB") or user_config_path() is None:
+        return default_store_path()
+    with fail_cleanly():
+        return Path(load_settings().store_path)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
-    """Settings with the command line's global options applied (``--actors FILE``)."""
+    """Settings with the command line's global options applied (``--actors FILE``); a
+    broken configuration file is one line and exit status 1."""
     files = tuple((ctx.obj or {}).get("actors") or ())
-    settings = load_settings()
-    if files:
-        settings = load_settings({"actors.extra_files": [*settings.actor_files, *files]})
+    with fail_cleanly():
+        settings = load_settings()
+        if files:
+            settings = load_settings({"actors.extra_files": [*settings.actor_files, *files]})
     return settings
 
 
@@ -71,7 +86,52 @@ def open_store(ctx: typer.Context, *, read_only: bool) -> Iterator[Store]:
     from detente.store import Store
 
     with fail_cleanly(), Store.open(store_path(ctx), read_only=read_only) as store:
+        if read_only:
+            refuse_unextracted(ctx.info_name, store)
         yield store
+
+
+#: The read commands whose answer is made of what extraction stores (events, and the actors
+#: and mentions it resolves): on a store that holds only documents, their answer would be
+#: empty, which reads as "the texts say nothing" when they were never read.
+_NEED_EXTRACTION = frozenset(
+    {
+        "events",
+        "dyad",
+        "relations",
+        "balance",
+        "check",
+        "drivers",
+        "export",
+        "report",
+        "actors",
+        "mentions",
+    }
+)
+
+
+class NothingExtracted(StoreError):
+    """A read command on a store whose documents were ingested but never extracted."""
+
+    code = "E210"
+
+
+def refuse_unextracted(command: str | None, store: Store) -> None:
+    """Exit 1 with one line when ``command`` reads events and the store holds documents no
+    extraction has processed and no events at all (``detente ingest`` without ``detente
+    extract``). A store that was extracted and found no events answers as usual."""
+    if command not in _NEED_EXTRACTION:
+        return
+    documents, unextracted, events = store.extraction_state()
+    if events or not unextracted:
+        return
+    print_error(
+        NothingExtracted(
+            f"the store holds {documents:,} document{'s' if documents != 1 else ''} and no "
+            "events: run `detente extract`"
+        )
+    )
+    raise typer.Exit(1)
 
 
 class ActorArguments:
@@ -149,16 +209,15 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 def parse_day_option(value: str | None, option: str) -> dt.date | None:
-    """A date given on the command line, or exit status 2 with one line saying why."""
-    if value is None:
-        return None
-    from detente.dates import parse_date  # light: no ingest stack, dateparser if needed
+    """A date given on the command line (:func:`detente.cli.arguments.day`), or exit status
+    2 with one line saying why."""
+    from detente.cli.arguments import day
 
-    day = parse_date(value)
-    if day is None:
-        print_error(UsageError(f"{option} {value!r} is not a date"))
-        raise typer.Exit(2)
-    return day
+    try:
+        return day(value, option)
+    except UsageError as error:
+        print_error(error)
+        raise typer.Exit(2) from None
 
 
 AtOption = Annotated[
@@ -173,15 +232,12 @@ UntilOption = Annotated[
 
 
 def parse_window(at: str | None, since: str | None, until: str | None) -> TimeWindow:
-    """The dates given, or exit status 2 with one line saying what is wrong."""
-    from detente.analysis.window import TimeWindow
+    """The dates given, checked together (:func:`detente.cli.arguments.time_window`), or exit
+    status 2 with one line saying what is wrong."""
+    from detente.cli.arguments import time_window
 
     try:
-        return TimeWindow(
-            at=parse_day_option(at, "--at"),
-            since=parse_day_option(since, "--since"),
-            until=parse_day_option(until, "--until"),
-        )
-    except BadTimeWindow as error:
-        print_error(UsageError(error.args[0]))
+        return time_window(at, since, until)
+    except (UsageError, BadTimeWindow) as error:
+        print_error(error)
         raise typer.Exit(2) from None

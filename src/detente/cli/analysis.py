@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -20,23 +19,11 @@ from detente.cli._common import (
     settings_of,
     stdout,
 )
+from detente.cli.arguments import ByOption, HalfLifeOption, LimitOption, TopOption
 from detente.cli.docs import JsonOption
 
-
-class By(StrEnum):
-    month = "month"
-    year = "year"
-    decade = "decade"
-
-
-HalfLifeOption = Annotated[
-    float | None,
-    typer.Option(
-        "--half-life",
-        help="Days after which an event's weight halves [default: from the configuration].",
-        metavar="DAYS",
-    ),
-]
+if TYPE_CHECKING:
+    from detente.analysis.periods import Granularity
 
 
 def _sign(value: int) -> str:
@@ -51,7 +38,7 @@ def dyad_command(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="One actor (any name, alias or id).", metavar="A")],
     b: Annotated[str, typer.Argument(help="The other actor.", metavar="B")],
-    by: Annotated[By, typer.Option("--by", help="Period to group events by.")] = By.year,
+    by: ByOption = "year",
     since: SinceOption = None,
     until: UntilOption = None,
     json: JsonOption = False,
@@ -70,7 +57,7 @@ def dyad_command(
             store,
             a_id,
             b_id,
-            by=by.value,
+            by=cast("Granularity", by),  # checked by --by: one of GRANULARITIES
             since=window.since,
             until=window.until,
             settings=settings.analysis,
@@ -196,10 +183,7 @@ def relations_command(
         str | None, typer.Option("--actor", help="Only this actor's relations.")
     ] = None,
     half_life: HalfLifeOption = None,
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", help="At most N pairs, strongest first [default: 1000]."),
-    ] = None,
+    limit: LimitOption = None,
     json: JsonOption = False,
 ) -> None:
     """The signed, weighted graph of actor pairs at a date or in a window, older events
@@ -247,10 +231,7 @@ def balance_command(
     at: AtOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    top: Annotated[
-        int | None,
-        typer.Option("--top", help="Consider the N most active actors [default: 200]."),
-    ] = None,
+    top: TopOption = None,
     half_life: HalfLifeOption = None,
     json: JsonOption = False,
 ) -> None:

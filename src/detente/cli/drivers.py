@@ -9,7 +9,7 @@ import typer
 from detente.cli._common import (
     fail_cleanly,
     open_store,
-    parse_day_option,
+    parse_window,
     print_json,
     settings_of,
     stdout,
@@ -34,14 +34,13 @@ def drivers_command(
     from detente.analysis.drivers import drivers_of
     from detente.pipeline import knowledge_base
 
-    since_day = parse_day_option(since, "--since")
-    until_day = parse_day_option(until, "--until")
+    window = parse_window(None, since, until)
     with fail_cleanly():
         kb = knowledge_base(settings_of(ctx))
         actor_id = actor_for_argument(kb, actor)
         toward_id = actor_for_argument(kb, toward) if toward else None
     with open_store(ctx, read_only=True) as store:
-        result = drivers_of(store, kb, actor_id, toward_id, since=since_day, until=until_day)
+        result = drivers_of(store, kb, actor_id, toward_id, since=window.since, until=window.until)
     answer = result.as_json()
     if json:
         print_json(answer)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -10,15 +9,14 @@ from rich.table import Table
 
 from detente.cli._common import (
     ActorArguments,
-    fail_cleanly,
     open_store,
-    parse_day_option,
+    parse_window,
     print_json,
     settings_of,
     stdout,
 )
+from detente.cli.arguments import ContextsOption, LimitOption, ModalitiesOption, TypesOption
 from detente.cli.docs import JsonOption
-from detente.errors import UsageError
 from detente.terminal import cell
 
 
@@ -28,23 +26,12 @@ def events_command(
     with_: Annotated[
         str | None, typer.Option("--with", help="The other side is this actor (with --actor).")
     ] = None,
-    type_: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable), or RELATION.")
-    ] = None,
+    type_: TypesOption = None,
     since: Annotated[str | None, typer.Option("--since", help="Events on or after.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Events on or before.")] = None,
-    modality: Annotated[
-        list[str] | None,
-        typer.Option("--modality", help="asserted, negated, reported or future (repeatable)."),
-    ] = None,
-    context: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--context",
-            help="PLOVER context, e.g. economic, migration (repeatable: any of them).",
-        ),
-    ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    modality: ModalitiesOption = None,
+    context: ContextsOption = None,
+    limit: LimitOption = None,
     merged: Annotated[
         bool,
         typer.Option(
@@ -58,11 +45,8 @@ def events_command(
     with every report of it)."""
     from detente.views.event_json import event_json
 
-    since_day = parse_day_option(since, "--since")
-    until_day = parse_day_option(until, "--until")
-    with fail_cleanly():
-        contexts = context_names(context or ())
-        settings = settings_of(ctx) if actor or with_ else None
+    window = parse_window(None, since, until)
+    settings = settings_of(ctx) if actor or with_ else None
     with open_store(ctx, read_only=True) as store:
         actor_id = other_id = None
         if settings is not None:
@@ -76,10 +60,10 @@ def events_command(
             other=other_id,
             types=type_ or (),
             modalities=modality or (),
-            since=since_day,
-            until=until_day,
+            since=window.since,
+            until=window.until,
             limit=limit,
-            contexts=contexts,
+            contexts=context or (),
             merged=merged,
         )
     events = [event_json(row) for row in rows]
@@ -118,20 +102,3 @@ def events_command(
     stdout.print(
         f"{len(events)} events" + (f" from {reports} reports" if merged else ""), markup=False
     )
-
-
-def context_names(values: Sequence[str]) -> list[str]:
-    """The context names of ``--context`` values (names or aliases: "refugees" is migration);
-    an unknown one is a usage error listing the known ones."""
-    from detente.events.contexts import load_contexts
-
-    lexicon = load_contexts()
-    names: list[str] = []
-    for value in values:
-        name = lexicon.canonical(value)
-        if name is None:
-            raise UsageError(
-                f"unknown context {value!r}; known: {', '.join(sorted(lexicon.contexts))}"
-            )
-        names.append(name)
-    return names

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from detente.cli._common import (
     fail_cleanly,
@@ -25,10 +15,12 @@ from detente.cli._common import (
     stderr,
     stdout,
 )
+from detente.cli._progress import StageProgress, stopped_cleanly
 from detente.terminal import visible
 
 if TYPE_CHECKING:
-    from detente.pipeline import IngestReport, ProgressCallback
+    from detente.config import Settings
+    from detente.pipeline import IngestReport
 
 SourcesArgument = Annotated[
     list[str],
@@ -47,7 +39,18 @@ SourceOption = Annotated[
     str | None, typer.Option("--source", help="Source (outlet) name for everything ingested.")
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")
+]
+ProposeActorsOption = Annotated[
+    bool,
+    typer.Option(
+        "--propose-actors",
+        help="Propose organisations the knowledge base lacks (spaCy NER) as provisional "
+        "actors; about half the speed.",
+    ),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", help="Extraction processes [default: 1].")
 ]
 
 
@@ -68,8 +71,11 @@ def ingest_command(
     from detente.pipeline import ingest
 
     date = parse_day_option(published, "--published")
-    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress:
-        report = ingest(store, sources, published=date, source_name=source, progress=progress)
+    progress = StageProgress(stderr, quiet=quiet, lines=False)
+    with stopped_cleanly(progress), open_store(ctx, read_only=False) as store, progress:
+        report = ingest(
+            store, sources, published=date, source_name=source, progress=progress.ingest
+        )
     _finish(report, quiet, summary=report.summary())
 
 
@@ -79,73 +85,47 @@ def run_command(
     published: PublishedOption = None,
     source: SourceOption = None,
     quiet: QuietOption = False,
-    propose_actors: Annotated[
-        bool,
-        typer.Option(
-            "--propose-actors",
-            help="Propose organisations the knowledge base lacks (spaCy NER) as provisional "
-            "actors; about half the speed.",
-        ),
-    ] = False,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help="Extraction processes [default: 1].")
-    ] = None,
+    propose_actors: ProposeActorsOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """The main job: ingest the sources, run every extraction stage, print a summary.
 
+    On a terminal each stage shows its progress; elsewhere each prints one line when done.
+    Ctrl-C or SIGTERM stops it with one line (status 130 or 143), keeping what was stored.
     Exit status 1 when any source was skipped (each is named on stderr).
     """
     from detente.pipeline import run
 
     date = parse_day_option(published, "--published")
-    settings = settings_of(ctx)
-    if propose_actors or workers:
-        settings = dataclasses.replace(
-            settings,
-            propose_unknown_actors=propose_actors or settings.propose_unknown_actors,
-            workers=workers or settings.workers,
-        )
-    with open_store(ctx, read_only=False) as store, _progress(quiet) as progress, fail_cleanly():
+    settings = extraction_settings(settings_of(ctx), propose_actors, workers)
+    progress = StageProgress(stderr, quiet=quiet)
+    with (
+        stopped_cleanly(progress),
+        open_store(ctx, read_only=False) as store,
+        progress,
+        fail_cleanly(),
+    ):
         report = run(
             store,
             sources,
             published=date,
             source_name=source,
             settings=settings,
-            progress=progress,
+            progress=progress.ingest,
+            extraction_progress=progress.extraction,
         )
     _finish(report.ingest, quiet, summary=report.summary())
 
 
-@contextmanager
-def _progress(quiet: bool) -> Iterator[ProgressCallback | None]:
-    """A progress bar on stderr once there is more than one source or one document."""
-    if quiet:
-        yield None
-        return
-    bar = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=stderr,
-        transient=True,
+def extraction_settings(settings: Settings, propose_actors: bool, workers: int | None) -> Settings:
+    """The settings with ``--propose-actors`` and ``--workers`` applied."""
+    if not propose_actors and not workers:
+        return settings
+    return dataclasses.replace(
+        settings,
+        propose_unknown_actors=propose_actors or settings.propose_unknown_actors,
+        workers=workers or settings.workers,
     )
-    task: list[TaskID] = []
-
-    def update(done: int, total: int, documents: int) -> None:
-        if total < 2 and documents < 2:
-            return
-        if not task:
-            bar.start()
-            task.append(bar.add_task("", total=total))
-        bar.update(task[0], completed=done, description=f"{documents:,} documents read")
-
-    try:
-        yield update
-    finally:
-        bar.stop()
 
 
 def _finish(report: IngestReport, quiet: bool, *, summary: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,28 +14,20 @@ from detente.cli._common import (
     UntilOption,
     fail_cleanly,
     open_store,
-    parse_day_option,
+    parse_window,
     print_json,
     settings_of,
     stderr,
     stdout,
     store_path,
 )
+from detente.cli.arguments import FormatOption, PortOption, TypesOption
 from detente.cli.docs import JsonOption
-from detente.errors import UsageError
 
 if TYPE_CHECKING:  # the views and the web stack load only for the command that uses them
     from fastapi import FastAPI
 
     from detente.views import EventFilter
-
-
-class Format(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    graphml = "graphml"
-    gexf = "gexf"
 
 
 ActorOption = Annotated[
@@ -56,28 +47,24 @@ def _filters(
     from detente.pipeline import knowledge_base
     from detente.views import EventFilter
 
-    since_day = parse_day_option(since, "--since")
-    until_day = parse_day_option(until, "--until")
-    if since_day and until_day and since_day > until_day:
-        stderr.print(f"error: {UsageError(f'--since {since} is after --until {until}')}")
-        raise typer.Exit(2)
+    window = parse_window(None, since, until)
     actor_id = None
     if actor:
         with fail_cleanly():
             actor_id = actor_for_argument(knowledge_base(settings_of(ctx)), actor)
-    return EventFilter(actor=actor_id, types=tuple(types or ()), since=since_day, until=until_day)
+    return EventFilter(
+        actor=actor_id, types=tuple(types or ()), since=window.since, until=window.until
+    )
 
 
 def export_command(
     ctx: typer.Context,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")],
+    format: FormatOption,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     actor: ActorOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    type_: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable), or RELATION.")
-    ] = None,
+    type_: TypesOption = None,
     json: JsonOption = False,
 ) -> None:
     """Export events as a table (csv, jsonl, parquet: one row per event, columns in the
@@ -87,9 +74,7 @@ def export_command(
     filters = _filters(ctx, actor, since, until, type_)
     settings = settings_of(ctx)
     with open_store(ctx, read_only=True) as store, fail_cleanly():
-        result = export(
-            store, output, format=format.value, filters=filters, settings=settings.analysis
-        )
+        result = export(store, output, format=format, filters=filters, settings=settings.analysis)
     if json:
         print_json(result.as_json())
         return
@@ -123,7 +108,7 @@ def serve_command(
     host: Annotated[
         str, typer.Option("--host", help="Address to bind; other than loopback exposes the store.")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
+    port: PortOption = 8000,
     get: Annotated[
         str | None,
         typer.Option(
@@ -137,7 +122,7 @@ def serve_command(
     """Run the local web app and its JSON API (/api/, OpenAPI at /openapi.json) over the
     store, read-only. Ctrl+C stops it."""
     from detente.store import Store
-    from detente.views.server import LOOPBACK_HOSTS, create_app
+    from detente.views.server import LOOPBACK_HOSTS, create_app, listening_socket
 
     path = store_path(ctx)
     with fail_cleanly():
@@ -146,6 +131,8 @@ def serve_command(
     if get is not None:
         _get_once(create_app(path, settings=settings), get)
         return
+    with fail_cleanly():  # a port taken, privileged or not here: one line, before "serving"
+        sock = listening_socket(host, port)
     loopback = _is_loopback(host)
     app = create_app(path, settings=settings, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     if not loopback:
@@ -160,7 +147,9 @@ def serve_command(
         f"detente: serving {path} at http://{shown}:{port}/ (API at /api/, Ctrl+C to stop)",
         markup=False,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    with sock:
+        server.run(sockets=[sock])
 
 
 def _get_once(app: FastAPI, path: str) -> None:

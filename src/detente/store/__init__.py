@@ -342,6 +342,32 @@ class Store:
         ).fetchall()
         return [row[0] for row in rows]
 
+    def sentence_counts(self, ids: Sequence[str]) -> dict[str, int]:
+        """The number of sentences of each of these documents (for extraction's progress)."""
+        if not ids:
+            return {}
+        rows = self._con.execute(
+            "SELECT id, n_sentences FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(ids)],
+        ).fetchall()
+        return {row[0]: int(row[1] or 0) for row in rows}
+
+    def extraction_state(self) -> tuple[int, int, int]:
+        """Documents stored, how many of them no extraction has ever processed (at any
+        version), and events stored: what tells "nothing extracted yet" from "extracted,
+        and the texts hold no events"."""
+        row = self._con.execute(
+            """
+            SELECT
+                (SELECT count(*) FROM documents),
+                (SELECT count(*) FROM documents d WHERE NOT EXISTS (
+                    SELECT 1 FROM document_stages s
+                    WHERE s.doc_id = d.id AND s.stage = 'events')),
+                (SELECT count(*) FROM events)
+            """
+        ).fetchone()
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
     def write_extraction(
         self,
         doc_ids: Sequence[str],

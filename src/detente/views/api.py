@@ -5,15 +5,17 @@ Each endpoint opens the store read-only for the length of one request, calls the
 (the same functions as the command line) and answers one JSON object: ``{"ok": true, ...}``
 on success, ``{"ok": false, "error": {"code", "message", "status"}}`` otherwise (see
 :mod:`detente.views.server`). Keys are only ever added. Actor parameters take any name,
-alias or id the knowledge base knows, as on the command line.
+alias or id the knowledge base knows, as on the command line, and every parameter is
+checked by the same functions as the command line's options (:mod:`detente.cli.arguments`):
+a limit out of range, an unknown type or modality, ``since`` after ``until`` are the same
+coded errors (E901, E902, E502) here as there.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -21,14 +23,19 @@ import detente.analysis as analysis
 from detente.actors.arguments import actor_for_argument
 from detente.actors.kb import KnowledgeBase
 from detente.analysis.claims import check_claim
+from detente.analysis.window import TimeWindow
+from detente.cli import arguments
+from detente.cli.arguments import LIMIT, TOP
 from detente.config import Settings
 from detente.errors import UsageError
-from detente.ingest.dates import parse_date
 from detente.pipeline import knowledge_base, load_extraction
 from detente.store import Store
 from detente.views.data import view_data
 from detente.views.event_json import event_json
 from detente.views.filters import EventFilter
+
+if TYPE_CHECKING:
+    from detente.analysis.periods import Granularity
 
 __all__ = ["router"]
 
@@ -73,13 +80,11 @@ def _actor(request: Request, store: Store, value: str | None) -> str | None:
     return actor_for_argument(_knowledge_base(request), wanted)
 
 
-def _day(value: str | None, name: str) -> dt.date | None:
-    if value is None or not value.strip():
-        return None
-    day = parse_date(value)
-    if day is None:
-        raise UsageError(f"{name} {value!r} is not a date")
-    return day
+def _window(
+    at: str | None = None, since: str | None = None, until: str | None = None
+) -> TimeWindow:
+    """The dates of a request, checked together as the command line checks them."""
+    return arguments.time_window(at, since, until, prefix="")
 
 
 def ok(payload: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +134,7 @@ def events(
     modality: Annotated[list[str] | None, Query(description="Modality; repeatable.")] = None,
     since: DateParam = None,
     until: DateParam = None,
-    limit: Annotated[int | None, Query(ge=1, description="At most this many.")] = None,
+    limit: Annotated[int | None, Query(description=f"At most this many ({LIMIT}).")] = None,
     merged: Annotated[
         bool,
         Query(description="One object per real event, with its reports (as `--merged`)."),
@@ -137,6 +142,10 @@ def events(
 ) -> dict[str, Any]:
     """The same filters and the same event objects as ``detente events --json`` (with
     ``merged``, as ``detente events --merged --json``)."""
+    window = _window(since=since, until=until)
+    types = arguments.event_types(type or (), "type")
+    modalities = arguments.modalities(modality or (), "modality")
+    limit = arguments.counted(limit, "limit", LIMIT)
     actor_id = _actor(request, store, actor)
     other_id = _actor(request, store, with_)
     if actor_id is None:
@@ -144,10 +153,10 @@ def events(
     chosen = EventFilter(
         actor=actor_id,
         other=other_id,
-        types=tuple(type or ()),
-        modalities=tuple(modality or ()),
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        types=types,
+        modalities=modalities,
+        since=window.since,
+        until=window.until,
         limit=limit,
     )
     return ok(
@@ -164,21 +173,24 @@ def dyad(
     store: StoreDep,
     a: Annotated[str, Query(description="One actor.")],
     b: Annotated[str, Query(description="The other actor.")],
-    by: Literal["month", "year", "decade"] = "year",
+    by: Annotated[str, Query(description="month, year or decade.")] = "year",
     since: DateParam = None,
     until: DateParam = None,
 ) -> dict[str, Any]:
     """Per period counts, net score and sign, change points, summary and evidence
     (as ``detente dyad --json``)."""
+    period = cast("Granularity", arguments.granularity(by, "by"))
+    window = _window(since=since, until=until)
     a_id, b_id = _actor(request, store, a), _actor(request, store, b)
-    assert a_id is not None and b_id is not None  # required parameters
+    if a_id is None or b_id is None:
+        raise UsageError("a and b must each name an actor")
     history = analysis.dyad_history(
         store,
         a_id,
         b_id,
-        by=by,
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        by=period,
+        since=window.since,
+        until=window.until,
         settings=_settings(request).analysis,
     )
     return ok(history.as_json())
@@ -192,16 +204,25 @@ def relations(
     since: DateParam = None,
     until: DateParam = None,
     actor: ActorParam = None,
-    half_life: Annotated[float | None, Query(gt=0, description="Days; inf for none.")] = None,
+    half_life: Annotated[
+        float | None, Query(description="Days, above 0; inf for no decay.")
+    ] = None,
+    limit: Annotated[
+        int | None, Query(description=f"At most this many pairs, strongest first ({LIMIT}).")
+    ] = None,
 ) -> dict[str, Any]:
     """Edges with weight, sign and top evidence (as ``detente relations --json``)."""
+    window = _window(at, since, until)
+    days = arguments.half_life(half_life, "half_life")
+    limit = arguments.counted(limit, "limit", LIMIT)
     found = analysis.relations(
         store,
-        at=_day(at, "at"),
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        at=window.at,
+        since=window.since,
+        until=window.until,
         actor=_actor(request, store, actor),
-        half_life_days=half_life,
+        half_life_days=days,
+        max_edges=limit,
         settings=_settings(request).analysis,
     )
     return ok(found.as_json())
@@ -214,14 +235,16 @@ def balance(
     at: DateParam = None,
     since: DateParam = None,
     until: DateParam = None,
-    top: Annotated[int | None, Query(ge=3, description="Most active actors used.")] = None,
+    top: Annotated[int | None, Query(description=f"Most active actors used ({TOP}).")] = None,
 ) -> dict[str, Any]:
     """Triads, balance ratio, frustration, blocs, inferred signs (as ``detente balance``)."""
+    window = _window(at, since, until)
+    top = arguments.counted(top, "top", TOP)
     found = analysis.structural_balance(
         store,
-        at=_day(at, "at"),
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        at=window.at,
+        since=window.since,
+        until=window.until,
         top=top,
         settings=_settings(request).analysis,
     )
@@ -238,6 +261,7 @@ def check(
     until: DateParam = None,
 ) -> dict[str, Any]:
     """A verdict with supporting and contradicting evidence (as ``detente check --json``)."""
+    window = _window(at, since, until)
     state = request.app.state
     with state.extraction_lock:  # one parser, one claim at a time
         if state.extraction is None:
@@ -246,9 +270,9 @@ def check(
             store,
             claim,
             extraction=state.extraction,
-            at=_day(at, "at"),
-            since=_day(since, "since"),
-            until=_day(until, "until"),
+            at=window.at,
+            since=window.since,
+            until=window.until,
             settings=_settings(request),
         )
     return ok(result.as_json())
@@ -264,9 +288,8 @@ def view(
 ) -> dict[str, Any]:
     """Network, dyad timelines, balance, events and documents for one filter (the dict the
     HTML report embeds)."""
+    window = _window(since=since, until=until)
     chosen = EventFilter(
-        actor=_actor(request, store, actor),
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        actor=_actor(request, store, actor), since=window.since, until=window.until
     )
     return ok(view_data(store, chosen, settings=_settings(request).analysis))
