@@ -16,28 +16,29 @@ Reasons name the news_dev item id and paraphrase it in a few words; no article t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from detente.analysis.claims import check_claim
-from detente.config import load_settings
-from detente.errors import DetenteError
-from detente.pipeline import Extraction, run
+from detente.pipeline import run
 from detente.store import Store
+from tests.analysis.claim_table import (
+    CONTRADICTED,
+    MIXED,
+    NEE,
+    SUPPORTED,
+    Claim,
+    answers_of,
+    check_guard,
+    check_one,
+    check_share,
+    check_table,
+)
 from tests.support import SEEDS
-
-SUPPORTED = "supported"
-CONTRADICTED = "contradicted"
-MIXED = "mixed"
-NEE = "not_enough_evidence"
-REQUIRED_SHARE = 0.9
 
 RAW_VARIABLE = "DETENTE_NEWS_DEV_RAW"
 ASSEMBLER = SEEDS.parent / "eval" / "scoring" / "assemble_news.py"
@@ -62,18 +63,6 @@ def why_skip(raw: str | None, assembler: Path) -> str | None:
 _SKIP = why_skip(os.environ.get(RAW_VARIABLE), ASSEMBLER)
 if _SKIP:
     pytest.skip(_SKIP, allow_module_level=True)
-
-
-@dataclass(frozen=True)
-class Claim:
-    text: str
-    at: str | None
-    expected: str
-    reason: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.text} @ {self.at}" if self.at else self.text
 
 
 # fmt: off
@@ -279,17 +268,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def answers(store_path: Path) -> dict[Claim, str]:
-    """Every claim's verdict, or ``refused: ...`` when detente cannot read it."""
-    extraction = Extraction(load_settings())
-    got: dict[Claim, str] = {}
-    with Store.open(store_path, read_only=True) as store:
-        for claim in CLAIMS:
-            at = dt.date.fromisoformat(claim.at) if claim.at else None
-            try:
-                got[claim] = check_claim(store, claim.text, extraction=extraction, at=at).verdict
-            except DetenteError as error:
-                got[claim] = f"refused: {error}"
-    return got
+    return answers_of(store_path, CLAIMS)
 
 
 def test_the_skip_reason_says_how_to_run_it(tmp_path: Path) -> None:
@@ -300,19 +279,12 @@ def test_the_skip_reason_says_how_to_run_it(tmp_path: Path) -> None:
 
 
 def test_the_table_has_both_kinds_and_every_verdict() -> None:
-    assert len(CLAIMS) >= 36
-    assert len({(c.text, c.at) for c in CLAIMS}) == len(CLAIMS)
-    assert {c.expected for c in CLAIMS} == {SUPPORTED, CONTRADICTED, MIXED, NEE}
-    assert sum(c.at is not None for c in CLAIMS) >= 5
-    assert all(c.reason for c in CLAIMS)
+    check_table(CLAIMS, 36)
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=[c.label for c in CLAIMS])
 def test_each_claim(claim: Claim, answers: dict[Claim, str]) -> None:
-    """A miss is reported (xfail) but does not fail the suite; the aggregate test does."""
-    got = answers[claim]
-    if got != claim.expected:
-        pytest.xfail(f"expected {claim.expected}, got {got} ({claim.reason})")
+    check_one(claim, answers)
 
 
 @pytest.mark.xfail(
@@ -323,18 +295,11 @@ def test_each_claim(claim: Claim, answers: dict[Claim, str]) -> None:
     "as fact), see the per-claim xfails",
 )
 def test_at_least_nine_in_ten_claims_are_right(answers: dict[Claim, str]) -> None:
-    misses = [c for c in CLAIMS if answers[c] != c.expected]
-    share = 1 - len(misses) / len(CLAIMS)
-    listing = "\n".join(f"  {c.label!r}: expected {c.expected}, got {answers[c]}" for c in misses)
-    assert share >= REQUIRED_SHARE, (
-        f"{share:.0%} right ({len(CLAIMS) - len(misses)}/{len(CLAIMS)}); misses:\n{listing}"
-    )
+    check_share(CLAIMS, answers)
 
 
 MEASURED_RIGHT = 62  # 2026-12-07; raise it as extraction improves, never lower it
 
 
 def test_no_fewer_claims_are_right_than_last_measured(answers: dict[Claim, str]) -> None:
-    """The regression guard while the 9-in-10 aim is not met: what was right stays right."""
-    right = sum(answers[c] == c.expected for c in CLAIMS)
-    assert right >= MEASURED_RIGHT, f"{right} of {len(CLAIMS)} right, {MEASURED_RIGHT} before"
+    check_guard(CLAIMS, answers, MEASURED_RIGHT)

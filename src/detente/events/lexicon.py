@@ -84,34 +84,32 @@ _DEP_LABELS: Final = frozenset(
 _PREP = re.compile(r"^prep:[a-z]+$")
 _WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{1,2}$")
+# The sections that are plain lists of words, loaded the same way.
+_WORD_LIST_SECTIONS: Final = (
+    "perception_verbs",
+    "light_verbs",
+    "patient_verbs",
+    "partitive_nouns",
+    "unimplied_nouns",
+    "armed_sectors",
+    "projectiles",
+    "labelling_verbs",
+    "condemning_words",
+    "circumstantial_prepositions",
+    "circumstance_nouns",
+    "allied_markers",
+    "act_nouns",
+    "adversary_types",
+    "truce_nouns",
+    "claimed_nouns",
+    "involvement_nouns",
+    "ending_nouns",
+    "weapon_nouns",
+    "implied_part_types",
+    "surface_variants",
+)
 _SECTIONS: Final = frozenset(
-    {
-        "triggers",
-        "relations",
-        "enemies_allies",
-        "perception_verbs",
-        "light_verbs",
-        "patient_verbs",
-        "partitive_nouns",
-        "unimplied_nouns",
-        "armed_sectors",
-        "projectiles",
-        "labelling_verbs",
-        "condemning_words",
-        "circumstantial_prepositions",
-        "circumstance_nouns",
-        "allied_markers",
-        "act_nouns",
-        "adversary_types",
-        "truce_nouns",
-        "claimed_nouns",
-        "involvement_nouns",
-        "ending_nouns",
-        "weapon_nouns",
-        "implied_part_types",
-        "domestic_targets",
-        "surface_variants",
-    }
+    {"triggers", "relations", "enemies_allies", "domestic_targets", *_WORD_LIST_SECTIONS}
 )
 _RELATION_KEYS: Final = frozenset(
     {"nouns", "positive_nouns", "negative_nouns", "positive", "negative", "neutral"}
@@ -513,29 +511,7 @@ def _parse_text(text: str, path: str) -> _Layer:
                 f"{key}: {bad[0]!r} is not a CAMEO code", path=path, line=line_of(raw)
             )
     words.update(domestic)
-    for key in (
-        "perception_verbs",
-        "light_verbs",
-        "patient_verbs",
-        "partitive_nouns",
-        "unimplied_nouns",
-        "armed_sectors",
-        "projectiles",
-        "labelling_verbs",
-        "condemning_words",
-        "circumstantial_prepositions",
-        "circumstance_nouns",
-        "allied_markers",
-        "act_nouns",
-        "adversary_types",
-        "truce_nouns",
-        "claimed_nouns",
-        "involvement_nouns",
-        "ending_nouns",
-        "weapon_nouns",
-        "implied_part_types",
-        "surface_variants",
-    ):
+    for key in _WORD_LIST_SECTIONS:
         if raw.get(key) is not None:
             words[key] = _word_list(raw[key], key, path, top_line)
     return _Layer(path=path, triggers=triggers, words=words)
