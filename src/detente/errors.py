@@ -103,6 +103,12 @@ class NotAStore(StoreError):
     code = "E204"
 
 
+class NothingExtracted(StoreError):
+    """A read command on a store whose documents were ingested but never extracted."""
+
+    code = "E210"
+
+
 class AnalysisError(DetenteError):
     """A question the analysis cannot answer as asked."""
 

@@ -169,6 +169,13 @@ def _user_layer(path: Path) -> _Layer:
     return _parse_file(user_file(path))
 
 
+def check_user_file(path: Path) -> None:
+    """Read and validate a user's actor file as loading it would, without building the
+    knowledge base: the error (E301-E306) names the file and line. References to other
+    actors are checked when the knowledge base is built."""
+    _user_layer(path)
+
+
 # --------------------------------------------------------------------------- layering
 
 

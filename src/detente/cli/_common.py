@@ -25,7 +25,7 @@ from detente.config import Settings, load_settings, user_config_path
 from detente.errors import (
     BadTimeWindow,
     DetenteError,
-    StoreError,
+    NothingExtracted,
     UnknownActorName,
     UsageError,
 )
@@ -108,12 +108,6 @@ _NEED_EXTRACTION = frozenset(
         "mentions",
     }
 )
-
-
-class NothingExtracted(StoreError):
-    """A read command on a store whose documents were ingested but never extracted."""
-
-    code = "E210"
 
 
 def refuse_unextracted(command: str | None, store: Store) -> None:

@@ -219,24 +219,12 @@ def check_actor_files(paths: Iterable[str]) -> None:
     if not paths:
         return
     from detente.actors.kb_errors import InvalidActorFile
-    from detente.actors.kb_loading import read_yaml, user_file
-    from detente.actors.kb_schema import SECTIONS, validate_entry
-    from detente.yamlfiles import line_of
+    from detente.actors.kb_loading import check_user_file
 
     for path in paths:
         if Path(path).is_dir():
             raise InvalidActorFile("a folder, not an actor file", path=path)
-        raw = read_yaml(user_file(path))
-        for section in SECTIONS:
-            items = raw.get(section)
-            if items is None:
-                continue
-            if not isinstance(items, list):
-                raise InvalidActorFile(
-                    f"{section!r} must be a list", path=path, line=line_of(items)
-                )
-            for item in items:
-                validate_entry(section, item, path)
+        check_user_file(Path(path))
 
 
 # --------------------------------------------------------------------------- the command line
@@ -350,15 +338,6 @@ ByOption = Annotated[
         callback=_option(granularity),
     ),
 ]
-
-
-def window_or_exit(at: str | None, since: str | None, until: str | None) -> TimeWindow:
-    """:func:`time_window` for a command: its error is one line on stderr and exit status 2."""
-    try:
-        return time_window(at, since, until)
-    except DetenteError as error:
-        _print_line(f"error: {error}")
-        raise typer.Exit(2) from None
 
 
 def _print_line(text: str) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli._common import fail_cleanly, open_store, settings_of, stderr, stdout
-from detente.cli._progress import StageProgress, stopped_cleanly
+from detente.cli._common import settings_of, stderr, stdout
+from detente.cli._progress import StageProgress
 from detente.cli.ingest import (
     ProposeActorsOption,
     QuietOption,
     WorkersOption,
+    extracting_into_store,
     extraction_settings,
 )
 
@@ -31,12 +32,7 @@ def extract_command(
 
     settings = extraction_settings(settings_of(ctx), propose_actors, workers)
     progress = StageProgress(stderr, quiet=quiet)
-    with (
-        stopped_cleanly(progress),
-        open_store(ctx, read_only=False) as store,
-        progress,
-        fail_cleanly(),
-    ):
+    with extracting_into_store(ctx, progress) as store:
         report = extract_stored(store, settings=settings, progress=progress.extraction)
     if not quiet:
         stdout.print(report.summary(), markup=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,6 +23,7 @@ from detente.terminal import visible
 if TYPE_CHECKING:
     from detente.config import Settings
     from detente.pipeline import IngestReport
+    from detente.store import Store
 
 SourcesArgument = Annotated[
     list[str],
@@ -99,12 +102,7 @@ def run_command(
     date = parse_day_option(published, "--published")
     settings = extraction_settings(settings_of(ctx), propose_actors, workers)
     progress = StageProgress(stderr, quiet=quiet)
-    with (
-        stopped_cleanly(progress),
-        open_store(ctx, read_only=False) as store,
-        progress,
-        fail_cleanly(),
-    ):
+    with extracting_into_store(ctx, progress) as store:
         report = run(
             store,
             sources,
@@ -115,6 +113,20 @@ def run_command(
             extraction_progress=progress.extraction,
         )
     _finish(report.ingest, quiet, summary=report.summary())
+
+
+@contextmanager
+def extracting_into_store(ctx: typer.Context, progress: StageProgress) -> Iterator[Store]:
+    """The store open for writing while ``progress`` shows a long extraction (`run`,
+    `extract`): Ctrl-C or SIGTERM ends it in one line after the store has closed and rolled
+    back the batch in hand, and any other error is one line too."""
+    with (
+        stopped_cleanly(progress),
+        open_store(ctx, read_only=False) as store,
+        progress,
+        fail_cleanly(),
+    ):
+        yield store
 
 
 def extraction_settings(settings: Settings, propose_actors: bool, workers: int | None) -> Settings:

@@ -51,6 +51,8 @@ _SHOW_OF_FORCE_PREPOSITIONS = frozenset({"around", "near", "off", "along", "clos
 _TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "over", "from"}
 )
+# where a clause aims an act: at its target, or around whom force is shown
+_AIMING_PREPOSITIONS = _TARGET_PREPOSITIONS | _SHOW_OF_FORCE_PREPOSITIONS
 # cooperation is never aimed at what it is against ("work together against ISIS")
 _COOPERATION_PREPOSITIONS = _TARGET_PREPOSITIONS - {"against"}
 
@@ -561,8 +563,7 @@ class EventExtractor:
                 aimed = [
                     a
                     for p in clause.children
-                    if p.dep_ == "prep"
-                    and p.lower_ in _TARGET_PREPOSITIONS | _SHOW_OF_FORCE_PREPOSITIONS
+                    if p.dep_ == "prep" and p.lower_ in _AIMING_PREPOSITIONS
                     for o in p.children
                     if o.dep_ == "pobj"
                     # "near the Chilean border": a place says whose it is
@@ -786,6 +787,8 @@ class EventExtractor:
         """ "Kishida called for an immediate halt to the military exercises", "demanded an end
         to the shelling": asking that an act stop is asked of its doer, named in the sentence
         or, for "the exercises", the latest such act's doer in the story."""
+        if not any(f.type == "REQUEST" and not f.targets for f in findings):
+            return findings  # most sentences: no request without a target
         by_trigger = {f.trigger.i: f for f in findings}
         out = []
         for finding in findings:
@@ -845,6 +848,8 @@ class EventExtractor:
         act the story told; that act, by the denier, against its victims, is read as denied
         (negated), beside the denial itself."""
         nouns, denials = self.lexicon.involvement_nouns, modality_cues().denial_verbs
+        if not any(f.trigger.lemma_.lower() in denials for f in findings):
+            return []  # most sentences deny nothing
         by_trigger = {f.trigger.i: f for f in findings}
         out = []
         for finding in findings:
