@@ -631,3 +631,36 @@ def test_calls_and_contacts_are_consultations(
     setup: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad gave the Libyan ambassador 48 hours to leave the country.", ("chad", "libya")),
+        ("Nairobi ordered the Somali envoy to leave within a week.", ("kenya", "somalia")),
+        ("The Peruvian ambassador was given three days to leave Bolivia.", ("bolivia", "peru")),
+        ("The Danish ambassador to Iraq was told to leave.", ("iraq", "denmark")),
+    ],
+)
+def test_an_envoy_told_to_leave_is_expelled(
+    setup: Any, text: str, expected: tuple[str, str]
+) -> None:
+    found = {(e.source_id, e.target_id) for e in events_of(setup, text) if e.type == "SANCTION"}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nairobi asked the Somali ambassador to explain the remarks.",
+        "Chad gave the Libyan ambassador 48 hours to reply.",
+        "The court in Nairobi ordered the Somali traders to leave the market.",
+    ],
+)
+def test_an_order_without_leaving_or_to_no_envoy_is_no_expulsion(setup: Any, text: str) -> None:
+    assert not [e for e in events_of(setup, text) if e.type == "SANCTION"]
+
+
+def test_turning_an_offer_down_rejects_its_maker(setup: Any) -> None:
+    text = "Chile proposed talks with Bolivia on Monday. Bolivia turned the offer down."
+    assert ("bolivia", "REJECT", "chile", "asserted") in triples(events_of(setup, text))

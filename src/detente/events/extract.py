@@ -196,6 +196,7 @@ class EventExtractor:
             "governing_subject": self._governing_subject,
             "meeting_participant": self._meeting_participant,
             "between_parties": self._between_parties,
+            "place_left": self._place_left,
             "weapon_only": self._weapon_only,
             "implied_part": lambda query, sides: (),  # run once the targets are known
         }
@@ -500,6 +501,29 @@ class EventExtractor:
             return ()
         # "Sanctioned by Washington, Iran ...": the parser may read "by" as a preposition
         return self._arguments(query.token, ("agent", "prep:by"), query.actors)
+
+    def _place_left(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "The ambassador was given 72 hours to leave Mali": an envoy told, with no one
+        named telling, to leave a state is expelled by that state; with no state to leave,
+        by the state the envoy is accredited to ("the French ambassador to Mali")."""
+        token = query.token
+        if not query.trigger.with_clause or query.pos != "VERB":
+            return ()
+        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
+        clauses = [
+            clause
+            for holder in holders
+            for clause in holder.children
+            if clause.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl")
+            and clause.lemma_.lower() in query.trigger.with_clause
+        ]
+        left = [a for clause in clauses for a in self._arguments(clause, ("dobj",), query.actors)]
+        if left:
+            return tuple(left)
+        envoys = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+        return tuple(
+            a for envoy in envoys for a in self._arguments(envoy, ("prep:to",), query.actors)
+        )
 
     def _act_named_after(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         """ "were killed in a Pakistani air strike": a passive with no agent, which happened
@@ -936,6 +960,10 @@ class EventExtractor:
                 if not _has_object(
                     token, trigger.with_object, self.lexicon.partitive_nouns, persons
                 ):
+                    continue
+                rank += 2
+            if trigger.with_clause:
+                if not _has_clause(token, trigger.with_clause):
                     continue
                 rank += 2
             if rank > best_rank:
@@ -2978,7 +3006,9 @@ def _object_tokens(
     lemmas = {wanted} if isinstance(wanted, str) else set(wanted)
     if "person" not in lemmas:
         persons = frozenset()
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects = [
+        c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd")
+    ]
     # "held Pyongyang responsible": a complement adjective the parser hangs as a clause
     objects += [c for c in token.children if c.pos_ == "ADJ" and c.dep_ in _COMPLEMENT_DEPS]
     objects += [
@@ -3013,6 +3043,18 @@ def _has_object(
     persons: frozenset[int] = frozenset(),
 ) -> bool:
     return bool(_object_tokens(token, wanted, partitives, persons))
+
+
+def _has_clause(token: Any, verbs: Sequence[str]) -> bool:
+    """Whether the trigger governs a clause told by one of these verbs, on itself ("ordered
+    the envoy to leave") or on its object ("gave the envoy 72 hours to leave")."""
+    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
+    return any(
+        clause.lemma_.lower() in verbs
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") and clause.pos_ == "VERB"
+    )
 
 
 def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:

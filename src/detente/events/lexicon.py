@@ -144,6 +144,7 @@ class Trigger(BaseModel):
     intensity: float | None = None
     particle: str | None = None
     with_object: tuple[str, ...] | None = None
+    with_clause: tuple[str, ...] | None = None
     targets: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     reciprocal: bool = False
@@ -192,7 +193,7 @@ class Trigger(BaseModel):
             raise ValueError("must be one or more lower-case words")
         return " ".join(words)
 
-    @field_validator("with_object", mode="before")
+    @field_validator("with_object", "with_clause", mode="before")
     @classmethod
     def _with_object(cls, value: Any) -> Any:
         if value is None:
@@ -245,15 +246,24 @@ class Trigger(BaseModel):
         return self
 
     @property
-    def key(self) -> tuple[str, str, str, str | None, tuple[str, ...] | None]:
-        """What makes an entry unique: (lemma, pos, type, particle, sorted with_object)."""
+    def key(
+        self,
+    ) -> tuple[str, str, str, str | None, tuple[str, ...] | None, tuple[str, ...] | None]:
+        """What makes an entry unique: (lemma, pos, type, particle, sorted with_object,
+        sorted with_clause)."""
         objects = tuple(sorted(self.with_object)) if self.with_object else None
-        return (self.lemma, self.pos, self.type, self.particle, objects)
+        clauses = tuple(sorted(self.with_clause)) if self.with_clause else None
+        return (self.lemma, self.pos, self.type, self.particle, objects, clauses)
 
     @property
     def constraints(self) -> int:
-        """How many constraints the reading has (particle, object): more is more specific."""
-        return (self.particle is not None) + (self.with_object is not None)
+        """How many constraints the reading has (particle, object, clause): more is more
+        specific."""
+        return (
+            (self.particle is not None)
+            + (self.with_object is not None)
+            + (self.with_clause is not None)
+        )
 
     @property
     def label(self) -> str:
@@ -264,6 +274,8 @@ class Trigger(BaseModel):
         if self.with_object:
             shown = ",".join(self.with_object[:3]) + (",..." if len(self.with_object) > 3 else "")
             text += f"[{shown}]"
+        if self.with_clause:
+            text += f"(to {'/'.join(self.with_clause)})"
         return f"{text} -> {self.type}"
 
 
@@ -771,7 +783,7 @@ class Lexicon:
 
 def _overlap(a: Trigger, b: Trigger) -> str:
     """What two readings of one word would both match, or "" if they can be told apart."""
-    if a.particle != b.particle:
+    if a.particle != b.particle or a.with_clause != b.with_clause:
         return ""
     if a.with_object is None and b.with_object is None:
         return f"the bare word{' + ' + a.particle if a.particle else ''}"
