@@ -623,3 +623,67 @@ def test_asking_that_an_act_stop_is_asked_of_its_doer(setup: Any) -> None:
 def test_an_act_told_in_its_relative_clause_is_its_doers(setup: Any, text: str) -> None:
     found = pairs(triples(events_of(setup, text)))
     assert ("peru", "MOBILIZE", "chile") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eritrea test-fired a rocket toward the sea on Friday. "
+            "Djibouti held an artillery drill in response.",
+            ("djibouti", "MOBILIZE", "eritrea"),
+        ),
+        (
+            "Armenian troops shelled Azerbaijani posts overnight. "
+            "Baku retaliated with drone strikes on Saturday.",
+            ("azerbaijan", "ASSAULT", "armenia"),
+        ),
+        (
+            "Eritrea fired rockets at the border town. "
+            "In response, officials said Djibouti put its army on alert.",
+            ("djibouti", "MOBILIZE", "eritrea"),
+        ),
+    ],
+)
+def test_an_answer_is_aimed_at_the_doer_of_the_act_it_answers(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(triples(events_of(setup, text)))
+
+
+def test_an_answer_keeps_the_place_it_struck(setup: Any) -> None:
+    text = (
+        "Hezbollah fired rockets at Haifa on Sunday. "
+        "Israel struck Syrian air bases in retaliation on Monday."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    assert ("israel", "ASSAULT", "syria") in found, found
+    assert ("israel", "ASSAULT", "hezbollah") not in found, found
+
+
+def test_an_answer_to_a_friendly_act_is_aimed_at_no_one(setup: Any) -> None:
+    text = "Chile and Peru held talks on Monday. Peru issued a statement in response."
+    assert not [
+        t for s, _, t in pairs(triples(events_of(setup, text))) if s == "peru" and t == "chile"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan said the rocket fell near its coast. The launch was Pyongyang's first "
+            "since it fired a missile over Japan in May.",
+            ("north-korea", "MOBILIZE", "japan"),
+        ),
+        (
+            "Chile protested on Monday. Bolivia expelled the Peruvian ambassador after it "
+            "accused Lima of spying.",
+            ("bolivia", "ACCUSE", "peru"),
+        ),
+    ],
+)
+def test_it_in_a_clause_of_time_is_the_main_clauses_actor(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(triples(events_of(setup, text)))

@@ -272,6 +272,7 @@ class EventExtractor:
         findings += _accusations_by_report(findings, actors)
         findings += self._denied_involvements(findings, context)
         findings = self._asked_to_stop(findings, actors, context)
+        findings = self._responses(findings, context)
         findings = _demanded_acts(
             findings, self._light_verb_of, self.lexicon.circumstantial_prepositions
         )
@@ -722,6 +723,12 @@ class EventExtractor:
         """A trigger's own polarity, else its type's (0 for a relation statement)."""
         return trigger.polarity or self.ontology[trigger.type].polarity or 0
 
+    def _polarity_of(self, finding: Finding) -> int:
+        """A finding's own polarity, else its type's (0 for none)."""
+        if finding.polarity is not None:
+            return finding.polarity
+        return self.ontology[finding.type].polarity or 0
+
     def _people(self, noun: Any) -> bool:
         """Whether a noun names people, whose place says whose they are ("refugees in
         Liberia", "the parties in Iraq"), rather than a thing or a gathering, which a place
@@ -804,6 +811,36 @@ class EventExtractor:
                 victims = [m for m in earlier.victims if m.actor_id not in own]
                 return tuple(ActorToken(token, m) for m in victims)
         return ()
+
+    def _responses(self, findings: list[Finding], context: SentenceContext) -> list[Finding]:
+        """ "Seoul staged a live-fire drill in response", "Kyiv retaliated with drones": an
+        act done in response, with no other side named, is aimed at whoever did the hostile
+        act it answers: the latest one, earlier in the sentence or in the last sentences, done
+        to the responder, else the latest one done by anyone else. A place struck says whom
+        the answer hit, so only a target guessed from a word near the trigger gives way."""
+        nouns = self.lexicon.response_nouns
+        out = []
+        for finding in findings:
+            open_target = not finding.targets or finding.target_rule == "phrase_position"
+            if finding.sources and open_target and _in_response(finding.trigger, nouns):
+                here = [
+                    PriorAct(
+                        f.type,
+                        self._polarity_of(f),
+                        tuple(s.mention for s in f.sources),
+                        context.index,
+                        tuple(t.mention for t in f.targets),
+                    )
+                    for f in findings
+                    if f.trigger.i < finding.trigger.i and f.sources
+                ]
+                doers = _answered_doers(finding, here, context)
+                if doers:
+                    finding = dataclasses.replace(
+                        finding, targets=doers, target_rule="prior_act_doer"
+                    )
+            out.append(finding)
+        return out
 
     def _asked_to_stop(
         self, findings: list[Finding], actors: dict[int, list[Mention]], context: SentenceContext
@@ -1848,6 +1885,48 @@ def _denied_act(
     return latest
 
 
+def _in_response(trigger: Any, nouns: frozenset[str]) -> bool:
+    """Whether the act is told as a response: the trigger is a verb of responding itself
+    ("retaliated", "hit back"), or it, its light verb or its noun's verb carries "in
+    response", "in retaliation" with nothing said to be responded to."""
+    if trigger.lemma_.lower() in nouns and trigger.pos_ == "VERB":
+        return not any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in trigger.children)
+    holders = [trigger, trigger.head] if trigger.dep_ in ("dobj", "nsubjpass") else [trigger]
+    # "In response, it said Seoul held a drill": the answer is told over the report of it
+    while holders[-1].dep_ in ("ccomp", "xcomp") and holders[-1].head.i != holders[-1].i:
+        holders.append(holders[-1].head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "as"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
+                    return not any(c.dep_ == "prep" for c in noun.children)
+    return False
+
+
+def _answered_doers(
+    finding: Finding, earlier_here: Sequence[PriorAct], context: SentenceContext
+) -> tuple[ActorToken, ...]:
+    """The doers of the hostile act a response answers (see ``EventExtractor._responses``):
+    ``earlier_here`` are the acts told before it in its own sentence."""
+    own = {s.mention.actor_id for s in finding.sources}
+    anchor = finding.trigger
+    recent = [
+        act
+        for act in (*context.prior_acts, *earlier_here)
+        if context.index - act.sentence <= _GENERIC_REFERENCE_SENTENCES and act.polarity < 0
+    ]
+    for wanted_victim in (True, False):
+        for act in reversed(recent):
+            if wanted_victim and not any(v.actor_id in own for v in act.victims):
+                continue
+            doers = tuple(ActorToken(anchor, m) for m in act.doers if m.actor_id not in own)
+            if doers:
+                return doers
+    return ()
+
+
 def _prior_doers(
     act: Any,
     kind: str | None,
@@ -2820,9 +2899,44 @@ def _pronoun_subject(
     if personal and speaker is not None and speaker.resolution in ("person", "office"):
         # "Le Drian said the junta was out of control. He also called it illegitimate."
         return (ActorToken(pronoun, speaker),)
-    if speaker_only or antecedent is None:
+    if speaker_only:
+        return ()
+    earlier = _main_clause_antecedent(clause, pronoun, actors)
+    if earlier is not None:
+        return (ActorToken(pronoun, earlier),)
+    if antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
+
+
+# What opens a clause of time or cause, whose "it" is the main clause's actor
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "because", "as", "while", "until"})
+
+
+def _main_clause_antecedent(
+    clause: Any, pronoun: Any, actors: dict[int, list[Mention]]
+) -> Mention | None:
+    """ "North Korea blew up the office after it threatened to", "the launch is North
+    Korea's first since it fired a missile over Japan": "it" in a clause of time or cause
+    stands for its main clause's subject, else for the actor the main clause named last
+    before it, rather than for the previous sentence's. Persons are left out: "it" is a
+    state or a group."""
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in clause.children
+    ):
+        return None
+    for subject in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        for mention in actors.get(subject.i, ()):
+            if mention.person_id is None and mention.resolution != "person":
+                return mention
+    inside = {t.i for t in clause.subtree}
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        if i in inside:
+            continue
+        for mention in actors.get(i, ()):
+            if mention.person_id is None and mention.resolution != "person":
+                return mention
+    return None
 
 
 def _speaker(

@@ -104,6 +104,7 @@ _WORD_LIST_SECTIONS: Final = (
     "claimed_nouns",
     "involvement_nouns",
     "ending_nouns",
+    "response_nouns",
     "weapon_nouns",
     "implied_part_types",
     "surface_variants",
@@ -677,6 +678,7 @@ class Lexicon:
         self.claimed_nouns: frozenset[str] = union("claimed_nouns")
         self.involvement_nouns: frozenset[str] = union("involvement_nouns")
         self.ending_nouns: frozenset[str] = union("ending_nouns")
+        self.response_nouns: frozenset[str] = union("response_nouns")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
