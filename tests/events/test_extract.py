@@ -664,3 +664,24 @@ def test_an_order_without_leaving_or_to_no_envoy_is_no_expulsion(setup: Any, tex
 def test_turning_an_offer_down_rejects_its_maker(setup: Any) -> None:
     text = "Chile proposed talks with Bolivia on Monday. Bolivia turned the offer down."
     assert ("bolivia", "REJECT", "chile", "asserted") in triples(events_of(setup, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad announced a military operation in Niger on Sunday.", ("chad", "ASSAULT", "niger")),
+        (
+            "Colombia took military action against Venezuelan forces.",
+            ("colombia", "ASSAULT", "venezuela"),
+        ),
+    ],
+)
+def test_a_military_operation_is_an_attack(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(s, k, t) for s, k, t, _ in triples(events_of(setup, text))}
+
+
+def test_a_joint_military_operation_is_cooperation(setup: Any) -> None:
+    found = triples(events_of(setup, "Chad and Niger held a joint military operation."))
+    assert not [k for _, k, _, _ in found if k == "ASSAULT"], found
