@@ -687,3 +687,33 @@ def test_it_in_a_clause_of_time_is_the_main_clauses_actor(
     setup: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in pairs(triples(events_of(setup, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nepal described the Indian troop build-up as a provocation.",
+            ("nepal", "ACCUSE", "india"),
+        ),
+        (
+            "Kathmandu said the visit by India's army chief constitutes interference.",
+            ("nepal", "ACCUSE", "india"),
+        ),
+        ("Nepal said the Indian blockade amounts to aggression.", ("nepal", "ACCUSE", "india")),
+        (
+            "Bhutan hosted Indian Prime Minister Narendra Modi on Monday. Nepal's cabinet "
+            "described his visit to the border as a provocation.",
+            ("nepal", "ACCUSE", "india"),
+        ),
+    ],
+)
+def test_a_label_put_with_as_or_a_copula_is_an_accusation(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(triples(events_of(setup, text)))
+
+
+def test_describing_a_situation_accuses_no_one(setup: Any) -> None:
+    text = "Nepal's minister described the flooding in the south as a crisis."
+    assert not [k for _, k, _ in pairs(triples(events_of(setup, text))) if k == "ACCUSE"]

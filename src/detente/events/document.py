@@ -184,6 +184,7 @@ def extract_events(
     parsed = parse_sentences(nlp, [c.sentence.text for c in candidates])
     antecedent: Mention | None = None
     speaker: Mention | None = None
+    person: Mention | None = None
     prior: list[PriorAct] = []
     opponents: dict[str, Mention] = {}
     seen: dict[tuple[int | None, str | None], Mention] = {}  # the document's mentions so far
@@ -198,6 +199,7 @@ def extract_events(
             events[document_start:] = _headline_dated_by_its_story(events[document_start:])
             document_start = len(events)
             current_document, antecedent, speaker = candidate.document.id, None, None
+            person = None
             prior, opponents, seen, pending = [], {}, {}, []
         found = candidate.mentions
         if proposer is not None:
@@ -222,6 +224,7 @@ def extract_events(
             candidate.context,
             antecedent=antecedent,
             speaker=speaker,
+            person=person,
             prior_acts=tuple(prior),
             adversaries=tuple(opponents.items()),
         )
@@ -252,6 +255,7 @@ def extract_events(
         opponents.update(_opponents(sentence_events, seen))
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
+        person = _last_person(actors) or person
     events += _opposed_later(extractor, pending, opponents, contexts, report, held_back)
     events[document_start:] = _headline_dated_by_its_story(events[document_start:])
     report.events = len(events)
@@ -495,6 +499,15 @@ def _main_subject(doc: Any, actors: dict[int, list[Mention]]) -> Mention | None:
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass") and actors.get(child.i):
                 return actors[child.i][0]
+    return None
+
+
+def _last_person(actors: dict[int, list[Mention]]) -> Mention | None:
+    """The person a sentence names last: whom a later "his" or "her" stands for."""
+    for i in sorted(actors, reverse=True):
+        for mention in actors[i]:
+            if mention.person_id is not None:
+                return mention
     return None
 
 

@@ -84,6 +84,9 @@ class SentenceContext:
     # The actor that last spoke in the document ("the Foreign Secretary said: ..."): whom a
     # "we" with no speaker of its own in the sentence stands for.
     speaker: Mention | None = None
+    # The person the document named last before this sentence: whom a "his" or "her" with no
+    # person before it in its own sentence stands for ("... her visit to the island").
+    person: Mention | None = None
     # Every time expression of the sentence (offsets within it), to date each event by the
     # expression in its own clause rather than by the sentence's first one.
     expressions: tuple[TimeSpan, ...] = ()
@@ -1410,6 +1413,10 @@ class EventExtractor:
             )
             targets, rule = _owners(thing, actors, verb, self._people), "event_doer"
             if sources and not targets:
+                # "described her visit to the island as a provocation"
+                targets = _personal_owner(thing, actors, context.person)
+                rule = "pronoun_owner"
+            if sources and not targets:
                 # "Uruguay called it an unprovoked attack": the act an earlier sentence told
                 kind = self._refers_back(thing, actors)
                 own = {s.mention.actor_id for s in sources}
@@ -2034,6 +2041,10 @@ def _reporting_verb(trigger: Any, verbs: frozenset[str]) -> Any | None:
     return None
 
 
+# Verbs that, like "be", say what their subject is: "the visit constitutes interference"
+_LABEL_COPULAS = frozenset({"constitute", "represent"})
+
+
 def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
     """The verb that puts a label on a thing, and the thing: "called [the move] regrettable",
     "branded [the shooting] an act of aggression", "described [the remarks] as hostile",
@@ -2043,6 +2054,8 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
         node = node.head  # "arbitrary and illegal"
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         node = node.head.head if node.head.lower_ == "of" else node  # "an act of aggression"
+    if node.dep_ == "pobj" and node.head.lower_ in ("as", "to"):
+        node = node.head  # "described the visit as a provocation", "amounts to aggression"
     if node.dep_ == "amod" and node.head.dep_ in ("oprd", "attr", "xcomp"):
         node = node.head  # "called it [an unprovoked attack]"
     head = node.head
@@ -2072,12 +2085,32 @@ def _labelled(label: Any, verbs: frozenset[str]) -> tuple[Any, Any] | None:
             return node.head.head, node.head  # "called Pelosi's visit a gross interference"
     if node.dep_ == "dobj" and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
         return head.head, head
-    if node.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be":
+    copula = (node.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be") or (
+        # "said the visit constitutes gross interference", "amounts to aggression"
+        (node.dep_ == "dobj" and head.lemma_.lower() in _LABEL_COPULAS)
+        or (node.dep_ == "prep" and node.lower_ == "to" and head.lemma_.lower() == "amount")
+    )
+    if copula:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         speech = head.head
         if subjects and head.dep_ == "ccomp" and speech.lemma_.lower() in verbs:
             return speech, subjects[0]
     return None
+
+
+def _personal_owner(
+    thing: Any, actors: dict[int, list[Mention]], person: Mention | None
+) -> tuple[ActorToken, ...]:
+    """Whose "his" or "her" thing is: the person named last before it in its sentence, else
+    the one the document named last (``person``)."""
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("his", "her"):
+        return ()
+    for i in range(owner.i - 1, owner.sent.start - 1, -1):
+        for mention in actors.get(i, ()):
+            if mention.person_id is not None:
+                return (ActorToken(owner, mention),)
+    return (ActorToken(owner, person),) if person is not None else ()
 
 
 def _owners(
