@@ -241,3 +241,23 @@ def test_the_group_is_never_the_doer_of_its_own_clause(
 ) -> None:
     group = [m for m in mentions(resolver, text) if m.text == "the group"]
     assert [m.actor_id for m in group] == [expected]
+
+
+def test_a_federal_organ_is_the_federations_named_before(resolver: ActorResolver) -> None:
+    text = (
+        "Nigeria's president visited Maiduguri on Monday. "
+        "Gunmen later attacked a base housing federal troops near the city."
+    )
+    found = table(mentions(resolver, text))
+    assert ("federal troops", "nigeria", "MIL", "coreference") in found, found
+
+
+def test_a_federal_organ_with_its_own_state_keeps_it(resolver: ActorResolver) -> None:
+    text = "Kenya's envoy met the federal government of Somalia in Mogadishu."
+    found = table(mentions(resolver, text))
+    assert not [m for m in found if m[0].lower().startswith("federal") and m[1] == "kenya"]
+
+
+def test_a_federal_organ_with_no_state_named_stays_unresolved(resolver: ActorResolver) -> None:
+    found = table(mentions(resolver, "Federal troops were sent to the region on Monday."))
+    assert not [m for m in found if "federal" in m[0].lower()]

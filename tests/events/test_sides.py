@@ -717,3 +717,28 @@ def test_a_label_put_with_as_or_a_copula_is_an_accusation(
 def test_describing_a_situation_accuses_no_one(setup: Any) -> None:
     text = "Nepal's minister described the flooding in the south as a crisis."
     assert not [k for _, k, _ in pairs(triples(events_of(setup, text))) if k == "ACCUSE"]
+
+
+def test_an_attack_with_no_doer_named_is_by_the_victims_attacker(setup: Any) -> None:
+    text = (
+        "Eritrea and Sudan deployed troops to the Djiboutian border in May. "
+        "Two days later, an invasion of Djibouti began."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    assert {("eritrea", "ASSAULT", "djibouti"), ("sudan", "ASSAULT", "djibouti")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon and no one behind it: the text leaves the attack unattributed
+        "Eritrea deployed troops to the Djiboutian border in May. "
+        "Mortars killed four Djiboutian soldiers on Friday.",
+        # pressure is no act of force, and a place fought in is no victim
+        "Washington put new pressure on Addis Ababa in March. "
+        "The fighting in Tigray continued for weeks.",
+    ],
+)
+def test_an_attack_is_lent_no_doer_the_story_does_not_tell(setup: Any, text: str) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert not [p for p in found if p[1] == "ASSAULT" and p[0] is not None], found

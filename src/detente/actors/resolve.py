@@ -56,6 +56,7 @@ class CoreferenceRules:
     body_kinds: frozenset[str]
     window: int
     home_organs: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (sector, phrases)
+    federal_organs: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (sector, phrases)
     dateline_paragraphs: int = 3
     # words that open another clause between an actor and "the group" (see _doer_of_clause)
     clause_openers: frozenset[str] = frozenset()
@@ -97,6 +98,17 @@ def coreference_rules() -> CoreferenceRules:
     assert isinstance(kinds, list) and isinstance(body_kinds, list) and isinstance(window, int)
     organs, paragraphs = raw["home_organs"], raw["dateline_paragraphs"]
     assert isinstance(organs, dict) and isinstance(paragraphs, int)
+    federal = raw["federal_organs"]
+    assert isinstance(federal, dict)
+
+    def by_sector(table: dict[object, object]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        out = []
+        for sector, phrases in table.items():
+            assert isinstance(phrases, list)
+            joined = "|".join(str(p) for p in phrases)
+            out.append((str(sector), re.compile(r"\b(?:" + joined + r")\b", re.IGNORECASE)))
+        return tuple(out)
+
     openers, clause_words = raw["clause_openers"], raw["clause_words"]
     assert isinstance(openers, list) and isinstance(clause_words, int)
     return CoreferenceRules(
@@ -108,10 +120,8 @@ def coreference_rules() -> CoreferenceRules:
         group_kinds=frozenset(kinds),
         body_kinds=frozenset(body_kinds),
         window=window,
-        home_organs=tuple(
-            (str(sector), re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE))
-            for sector, phrases in organs.items()
-        ),
+        home_organs=by_sector(organs),
+        federal_organs=by_sector(federal),
         dateline_paragraphs=paragraphs,
         clause_openers=frozenset(str(w).lower() for w in openers),
         clause_words=clause_words,
@@ -192,6 +202,7 @@ class ActorResolver:
         mentions += self._coreference(document, mentions)
         mentions += self._titles(document, mentions)
         mentions += self._home_organs(document, mentions)
+        mentions += self._federal_organs(document, mentions)
         places = [
             dataclasses.replace(m, resolution="place")
             for m in (self._choose(f, salience) for f in found if f.place)
@@ -534,6 +545,46 @@ class ActorResolver:
                             end=end,
                             text=match.group(),
                             actor_id=home,
+                            resolution="coreference",
+                            sector=sector,
+                            confidence=0.7,
+                        )
+                    )
+                    taken.append(out[-1])
+        return out
+
+    def _federal_organs(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        """ "Abiy said the TPLF attacked a camp housing federal troops": an organ called
+        federal, with no state of its own, is the federation's the story named last before
+        it, preferably within the coreference window (see ``federal_organs``)."""
+        rules = coreference_rules()
+        out: list[Mention] = []
+        named = _by_sentence(mentions)
+        states = sorted(
+            (m for m in mentions if m.actor_id and self._kind(m.actor_id) == "state"),
+            key=lambda m: m.start,
+        )
+        for sentence in document.sentences:
+            taken = named.setdefault(sentence.index, [])
+            for sector, pattern in rules.federal_organs:
+                for match in pattern.finditer(sentence.text):
+                    start, end = sentence.start + match.start(), sentence.start + match.end()
+                    if sentence.text[match.end() : match.end() + 4].lower() == " of ":
+                        continue  # "the federal government of Somalia": its own state
+                    if _overlapping(start, end, taken):
+                        continue
+                    before = [m for m in states if m.end <= start]
+                    near = [m for m in before if sentence.index - m.sentence <= rules.window]
+                    if not (near or before):
+                        continue
+                    antecedent = (near or before)[-1]
+                    out.append(
+                        Mention(
+                            sentence=sentence.index,
+                            start=start,
+                            end=end,
+                            text=match.group(),
+                            actor_id=antecedent.actor_id,
                             resolution="coreference",
                             sector=sector,
                             confidence=0.7,

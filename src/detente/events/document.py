@@ -187,6 +187,7 @@ def extract_events(
     person: Mention | None = None
     prior: list[PriorAct] = []
     opponents: dict[str, Mention] = {}
+    attackers: dict[str, tuple[Mention, ...]] = {}
     seen: dict[tuple[int | None, str | None], Mention] = {}  # the document's mentions so far
     # sentences with a de-escalation whose opponent may be named later in the document
     pending: list[_Pending] = []
@@ -200,7 +201,7 @@ def extract_events(
             document_start = len(events)
             current_document, antecedent, speaker = candidate.document.id, None, None
             person = None
-            prior, opponents, seen, pending = [], {}, {}, []
+            prior, opponents, attackers, seen, pending = [], {}, {}, {}, []
         found = candidate.mentions
         if proposer is not None:
             proposed = proposer(doc, candidate.sentence.index, candidate.sentence.start, found)
@@ -227,6 +228,7 @@ def extract_events(
             person=person,
             prior_acts=tuple(prior),
             adversaries=tuple(opponents.items()),
+            attackers=tuple(attackers.items()),
         )
         unnamed: list[Event] = []
         sentence_events = _with_contexts(
@@ -253,6 +255,7 @@ def extract_events(
         # acts held back for want of a target were told all the same: "seized the crossing"
         prior += _acts_told([*sentence_events, *unnamed], seen, index)
         opponents.update(_opponents(sentence_events, seen))
+        attackers.update(_attackers(sentence_events, seen))
         antecedent = _main_subject(doc, actors) or antecedent
         speaker = _speaker_of(doc, actors) or speaker
         person = _last_person(actors) or person
@@ -485,6 +488,33 @@ def _opponents(
         if source is None or target is None or source.actor_id == target.actor_id:
             continue
         found[str(source.actor_id)], found[str(target.actor_id)] = target, source
+    return found
+
+
+# Acts of force and threats of it: their doer is who attacks their target
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})
+
+
+def _attackers(
+    events: Sequence[Event], seen: dict[tuple[int | None, str | None], Mention]
+) -> dict[str, tuple[Mention, ...]]:
+    """Each victim's attackers in one sentence's acts of force and threats (both sides named,
+    said to have happened): the doers of the sentence's last such act against it ("Eritrea
+    and Sudan deployed troops to the border" has two)."""
+    acts: dict[tuple[str, int], list[Mention]] = {}
+    for event in events:
+        if event.type not in _FORCE_TYPES or event.modality not in ("asserted", "reported"):
+            continue
+        source = seen.get((event.source_start, event.source_id))
+        target = seen.get((event.target_start, event.target_id))
+        if source is None or target is None or source.actor_id == target.actor_id:
+            continue
+        doers = acts.setdefault((str(target.actor_id), event.trigger_start), [])
+        if all(d.actor_id != source.actor_id for d in doers):
+            doers.append(source)
+    found: dict[str, tuple[Mention, ...]] = {}
+    for (victim, _), doers in sorted(acts.items(), key=lambda item: item[0][1]):
+        found[victim] = tuple(doers)
     return found
 
 

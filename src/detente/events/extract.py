@@ -101,6 +101,9 @@ class SentenceContext:
     # Each actor's latest opponent in the document so far (actor id, the opponent's mention):
     # whom a ceasefire it accepts or prisoners it frees concern.
     adversaries: tuple[tuple[str, Mention], ...] = ()
+    # Each actor's latest attacker in the document so far (the victim's id, the attacker's
+    # mention), from acts of force and threats: who an attack on it with no doer named is by.
+    attackers: tuple[tuple[str, tuple[Mention, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +205,7 @@ class EventExtractor:
             "place_left": self._place_left,
             "weapon_only": self._weapon_only,
             "implied_part": lambda query, sides: (),  # run once the targets are known
+            "victims_opponent": lambda query, sides: (),  # and so is this one
         }
         self._target_rules: dict[str, Callable[[_Query, _Sides], tuple[ActorToken, ...]]] = {
             "trigger_slot": lambda query, sides: (),
@@ -229,7 +233,8 @@ class EventExtractor:
         self._source_order = [
             (name, self._source_rules[name])
             for name in self.rules.names("source")
-            if name not in ("trigger_slot", "implied_part")  # implied: once targets are known
+            # implied_part, victims_opponent: once the targets are known
+            if name not in ("trigger_slot", "implied_part", "victims_opponent")
         ]
         self._target_order = [
             (name, self._target_rules[name])
@@ -469,7 +474,26 @@ class EventExtractor:
             found = self._implied_part(query.token, sides.targets, False, query.context)
             if found:
                 sides.set("source", found, "implied_part")
+        if sides.targets and not sides.sources and not sides.reciprocal_pair:
+            found = self._victims_opponent(query, sides)
+            if found:
+                sides.set("source", found, "victims_opponent")
         return sides
+
+    def _victims_opponent(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "Kuleba said a full-scale invasion of Ukraine was underway": an attack whose
+        victim is named and whose doer is not, in a story that has already told who fights
+        the victim, is that opponent's. Not an attack whose only doer named is a weapon
+        ("mortars killed four soldiers"): the text leaves that one unattributed."""
+        if query.trigger.type != "ASSAULT" or sides.unattributed:
+            return ()
+        if sides.target_rule not in _VICTIM_RULES:
+            return ()  # "the fighting in Tigray": a place fought in is no victim
+        attackers = dict(query.context.attackers)
+        told = {attackers.get(t.mention.actor_id or "", ()) for t in sides.targets}
+        if len(told) != 1:
+            return ()  # the victims have different attackers
+        return tuple(ActorToken(query.token, m) for m in told.pop())
 
     @staticmethod
     def _not_the_source(sides: _Sides, found: tuple[ActorToken, ...]) -> tuple[ActorToken, ...]:
@@ -1962,6 +1986,10 @@ def _prior_doers(
     return ()
 
 
+# The target rules that find whom an attack befell (not where it happened or a word near it)
+_VICTIM_RULES = frozenset(
+    {"trigger_slot", "object_place", "subject_suffers", "participle_patient", "pronoun_owner"}
+)
 # Hostile acts whose report by their victim is an accusation of the doer.
 _ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "THREATEN"})
 
