@@ -742,3 +742,12 @@ def test_an_attack_with_no_doer_named_is_by_the_victims_attacker(setup: Any) -> 
 def test_an_attack_is_lent_no_doer_the_story_does_not_tell(setup: Any, text: str) -> None:
     found = pairs(triples(events_of(setup, text)))
     assert not [p for p in found if p[1] == "ASSAULT" and p[0] is not None], found
+
+
+def test_they_in_a_clause_of_time_is_the_whole_coordinated_subject(setup: Any) -> None:
+    text = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni stressed the "
+        "need for calm as they opened a summit on Monday."
+    )
+    found = pairs(triples(events_of(setup, text)))
+    assert found & {("kenya", "CONSULT", "uganda"), ("uganda", "CONSULT", "kenya")}, found

@@ -2963,8 +2963,8 @@ def _pronoun_subject(
     if speaker_only:
         return ()
     earlier = _main_clause_antecedent(clause, pronoun, actors)
-    if earlier is not None:
-        return (ActorToken(pronoun, earlier),)
+    if earlier:
+        return tuple(ActorToken(pronoun, m) for m in earlier)
     if antecedent is None:
         return ()
     return (ActorToken(pronoun, antecedent),)
@@ -2976,28 +2976,40 @@ _SUBORDINATORS = frozenset({"since", "after", "before", "when", "because", "as",
 
 def _main_clause_antecedent(
     clause: Any, pronoun: Any, actors: dict[int, list[Mention]]
-) -> Mention | None:
+) -> tuple[Mention, ...]:
     """ "North Korea blew up the office after it threatened to", "the launch is North
-    Korea's first since it fired a missile over Japan": "it" in a clause of time or cause
-    stands for its main clause's subject, else for the actor the main clause named last
-    before it, rather than for the previous sentence's. Persons are left out: "it" is a
-    state or a group."""
+    Korea's first since it fired a missile over Japan", "Ruto and Museveni stressed calm as
+    they opened the summit": a pronoun in a clause of time or cause stands for its main
+    clause's subject ("they" for all of a coordinated one), else, for "it", for the actor the
+    main clause named last before it, rather than for the previous sentence's. "it" is a
+    state or a group, never a person."""
     if clause.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in clause.children
     ):
-        return None
-    for subject in (c for c in clause.head.children if c.dep_ == "nsubj"):
-        for mention in actors.get(subject.i, ()):
-            if mention.person_id is None and mention.resolution != "person":
-                return mention
+        return ()
+    plural = pronoun.lower_ == "they"
+
+    def fits(mention: Mention) -> bool:
+        return plural or (mention.person_id is None and mention.resolution != "person")
+
+    main = clause.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head  # "stressed the need for calm as they opened ...": the parser's
+    for subject in (c for c in main.children if c.dep_ == "nsubj"):
+        heads = [subject, *subject.conjuncts] if plural else [subject]
+        found = [m for h in heads for m in actors.get(h.i, ())[:1] if fits(m)]
+        if found and (not plural or len(found) > 1 or subject.tag_ in ("NNS", "NNPS")):
+            return tuple(found)
+    if plural:
+        return ()
     inside = {t.i for t in clause.subtree}
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         if i in inside:
             continue
         for mention in actors.get(i, ()):
-            if mention.person_id is None and mention.resolution != "person":
-                return mention
-    return None
+            if fits(mention):
+                return (mention,)
+    return ()
 
 
 def _speaker(
