@@ -751,3 +751,28 @@ def test_they_in_a_clause_of_time_is_the_whole_coordinated_subject(setup: Any) -
     )
     found = pairs(triples(events_of(setup, text)))
     assert found & {("kenya", "CONSULT", "uganda"), ("uganda", "CONSULT", "kenya")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks held by Qatar with Chad ended on Monday.", ("qatar", "CONSULT", "chad")),
+        (
+            "Contacts conducted by the Sultanate of Oman with Iran resumed.",
+            ("oman", "CONSULT", "iran"),
+        ),
+        (
+            "The strikes carried out by Israel against Hezbollah killed 12.",
+            ("israel", "ASSAULT", "hezbollah"),
+        ),
+    ],
+)
+def test_a_nouns_sides_may_hang_on_its_light_verbs_participle(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(triples(events_of(setup, text)))
+
+
+def test_the_agent_of_a_verb_of_suffering_does_not_do_the_act(setup: Any) -> None:
+    found = pairs(triples(events_of(setup, "The sanctions suffered by Iran hurt its economy.")))
+    assert not [p for p in found if p[0] == "iran" and p[1] == "SANCTION"], found

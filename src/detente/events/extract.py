@@ -513,7 +513,38 @@ class EventExtractor:
 
     def _trigger_slot(self, query: _Query, sides: _Sides, side: str) -> tuple[ActorToken, ...]:
         relations = query.trigger.sources if side == "source" else query.trigger.targets
-        return self._arguments(query.holder, relations, query.actors)
+        found = self._arguments(query.holder, relations, query.actors)
+        if found or query.pos != "NOUN":
+            return found
+        # "contacts conducted by Oman with Washington", "talks held by Qatar with Chad": a
+        # noun's own slots may hang on the participle of its light verb
+        carrier = next(
+            (
+                c
+                for c in query.holder.children
+                if c.dep_ == "acl"
+                and c.tag_ == "VBN"
+                # "suffered by Iran": a patient verb's agent is the one the act befell
+                and c.lemma_.lower() in self.lexicon.light_verbs
+            ),
+            None,
+        )
+        if carrier is None:
+            return ()
+        on_carrier = [
+            "agent" if r == "prep:by" else r
+            for r in relations
+            if r.startswith("prep:") and r != "prep:of"
+        ]
+        found = self._arguments(carrier, on_carrier, query.actors)
+        if found or side == "source":
+            return found
+        # "conducted by Oman with Washington": the parser may hang the "with" on the agent
+        return tuple(
+            a
+            for agent in _dependents(carrier, "agent")
+            for a in self._arguments(agent, on_carrier, query.actors)
+        )
 
     def _stance_participle(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         if query.pos != "VERB" or not _stative_passive(query.token):
