@@ -776,3 +776,8 @@ def test_a_nouns_sides_may_hang_on_its_light_verbs_participle(
 def test_the_agent_of_a_verb_of_suffering_does_not_do_the_act(setup: Any) -> None:
     found = pairs(triples(events_of(setup, "The sanctions suffered by Iran hurt its economy.")))
     assert not [p for p in found if p[0] == "iran" and p[1] == "SANCTION"], found
+
+
+def test_the_obliged_may_be_named_by_where_they_come_from(setup: Any) -> None:
+    text = "Kenya said all fighters from Somalia must leave the camps at once."
+    assert ("kenya", "REQUEST", "somalia") in pairs(triples(events_of(setup, text)))

@@ -2674,7 +2674,13 @@ def _demands(doc: Any, actors: dict[int, list[Mention]]) -> Iterator[Finding]:
     verbs = sorted({t.head.i for t in auxiliaries if t.dep_ == "aux" and t.head.i != t.i})
     for verb in (doc[i] for i in verbs):
         obliged = _unique(
-            [found for c in verb.children if c.dep_ == "nsubj" for found in _actors_at(c, actors)]
+            [
+                found
+                for c in verb.children
+                if c.dep_ == "nsubj"
+                # "all soldiers from Eritrea should leave": the doers' "from" says whose
+                for found in _actors_at(c, actors, origin=True)
+            ]
         )
         if not obliged:
             continue
