@@ -781,3 +781,32 @@ def test_the_agent_of_a_verb_of_suffering_does_not_do_the_act(setup: Any) -> Non
 def test_the_obliged_may_be_named_by_where_they_come_from(setup: Any) -> None:
     text = "Kenya said all fighters from Somalia must leave the camps at once."
     assert ("kenya", "REQUEST", "somalia") in pairs(triples(events_of(setup, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Canada reaffirmed its support for Mali in the fight against the Islamic State.",
+            ("mali", "ASSAULT", "isis"),
+        ),
+        (
+            "Poland remains steadfast in its support of the Government of Latvia in its "
+            "war against Russia.",
+            ("latvia", "ASSAULT", "russia"),
+        ),
+    ],
+)
+def test_an_act_a_party_is_supported_in_is_that_partys(
+    setup: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = pairs(triples(events_of(setup, text)))
+    assert expected in found, found
+    supporter = {"canada", "poland"}
+    assert not [p for p in found if p[1] == "ASSAULT" and p[0] in supporter], found
+
+
+def test_support_in_support_of_is_not_read_as_a_supported_act(setup: Any) -> None:
+    text = "Iran voiced support for the Houthis' campaign in support of the Palestinians."
+    found = pairs(triples(events_of(setup, text)))
+    assert ("iran", "SUPPORT", "houthis") in found, found

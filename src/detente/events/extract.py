@@ -198,6 +198,7 @@ class EventExtractor:
             "participle_agent": self._participle_agent,
             "act_named_after": self._act_named_after,
             "pronoun": self._pronoun,
+            "supported_party": self._supported_party,
             "possessive_pronoun": self._possessive_pronoun,
             "governing_subject": self._governing_subject,
             "meeting_participant": self._meeting_participant,
@@ -609,6 +610,36 @@ class EventExtractor:
     def _pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         context = query.context
         return _pronoun_subject(query.token, context.antecedent, query.actors, context.speaker)
+
+    def _supported_party(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
+        """ "UK support for Iraq in the fight against ISIL", "pledged to back Ukraine in its
+        war against Russia": an act told as what a party is supported in ("in its fight",
+        "in the war") is the supported party's, not its supporter's."""
+        token = query.token
+        if query.pos != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "in":
+            return ()
+        if self._sign(query.trigger) >= 0:
+            return ()  # "in support of", "in recognition of": what is done, not fought
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in _POSSESSIVES:
+            return ()  # "Iraq's fight": its own possessor says whose
+        supporting = self.lexicon.supporting_words
+        node = token.head.head
+        for _ in range(4):
+            helpers = [node, *(c for c in node.children if c.dep_ == "dobj")]
+            helper = next((h for h in helpers if h.lemma_.lower() in supporting), None)
+            if helper is not None:
+                found = [
+                    a
+                    for relation in _SUPPORTED_SLOTS
+                    for head in _dependents(helper, relation)
+                    for a in _actors_at(head, query.actors)
+                ]
+                return _unique(found)
+            if node.head.i == node.i:
+                return ()
+            node = node.head
+        return ()
 
     def _possessive_pronoun(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         return _possessor_subject(query.token, query.actors) if query.pos == "NOUN" else ()
@@ -2017,6 +2048,9 @@ def _prior_doers(
     return ()
 
 
+# Where a word of support names whom it supports: "backed Kyiv", "support for/of Iraq",
+# "stand with the government", "assistance to Mali"
+_SUPPORTED_SLOTS = ("dobj", "prep:for", "prep:of", "prep:to", "prep:with", "prep:behind")
 # The target rules that find whom an attack befell (not where it happened or a word near it)
 _VICTIM_RULES = frozenset(
     {"trigger_slot", "object_place", "subject_suffers", "participle_patient", "pronoun_owner"}

@@ -105,6 +105,7 @@ _WORD_LIST_SECTIONS: Final = (
     "involvement_nouns",
     "ending_nouns",
     "response_nouns",
+    "supporting_words",
     "weapon_nouns",
     "implied_part_types",
     "surface_variants",
@@ -679,6 +680,7 @@ class Lexicon:
         self.involvement_nouns: frozenset[str] = union("involvement_nouns")
         self.ending_nouns: frozenset[str] = union("ending_nouns")
         self.response_nouns: frozenset[str] = union("response_nouns")
+        self.supporting_words: frozenset[str] = union("supporting_words")
         # CAMEO code prefix -> the sector of the same state an act is aimed at by default
         self.domestic_targets: dict[str, str] = {
             code: key.split(".", 1)[1]
