@@ -261,3 +261,14 @@ def test_a_federal_organ_with_its_own_state_keeps_it(resolver: ActorResolver) ->
 def test_a_federal_organ_with_no_state_named_stays_unresolved(resolver: ActorResolver) -> None:
     found = table(mentions(resolver, "Federal troops were sent to the region on Monday."))
     assert not [m for m in found if "federal" in m[0].lower()]
+
+
+def test_a_groups_members_named_as_a_body_are_the_group(resolver: ActorResolver) -> None:
+    text = "M23 rebels seized the town on Monday. The rebels then advanced south."
+    found = table(mentions(resolver, text))
+    assert ("The rebels", "m23", None, "coreference") in found, found
+
+
+def test_rebels_with_no_group_named_before_stay_unresolved(resolver: ActorResolver) -> None:
+    found = table(mentions(resolver, "Sudan's army shelled the town. The rebels fled."))
+    assert not [m for m in found if m[0] == "The rebels"], found

@@ -810,3 +810,16 @@ def test_support_in_support_of_is_not_read_as_a_supported_act(setup: Any) -> Non
     text = "Iran voiced support for the Houthis' campaign in support of the Palestinians."
     found = pairs(triples(events_of(setup, text)))
     assert ("iran", "SUPPORT", "houthis") in found, found
+
+
+def test_an_act_one_is_committed_to_is_intended_by_the_committed(setup: Any) -> None:
+    events = events_of(setup, "Poland is committed to defeating the Islamic State.")
+    assert [(e.source_id, e.target_id, e.modality) for e in events if e.type == "THREATEN"] == [
+        ("poland", "isis", "future")
+    ], triples(events)
+
+
+def test_efforts_a_party_is_supported_in_are_its_own(setup: Any) -> None:
+    text = "Canada supported the Malian army in its efforts to defeat the Islamic State."
+    found = pairs(triples(events_of(setup, text)))
+    assert ("mali", "ASSAULT", "isis") in found, found

@@ -613,10 +613,15 @@ class EventExtractor:
 
     def _supported_party(self, query: _Query, sides: _Sides) -> tuple[ActorToken, ...]:
         """ "UK support for Iraq in the fight against ISIL", "pledged to back Ukraine in its
-        war against Russia": an act told as what a party is supported in ("in its fight",
-        "in the war") is the supported party's, not its supporter's."""
+        war against Russia", "supported the army in its efforts to defeat ISIL": an act told
+        as what a party is supported in ("in its fight", "in the war") is the supported
+        party's, not its supporter's."""
         token = query.token
-        if query.pos != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "in":
+        if query.pos == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            token = token.head  # "supported the army in its efforts to defeat ISIL"
+        elif query.pos != "NOUN":
+            return ()
+        if token.dep_ != "pobj" or token.head.lower_ != "in":
             return ()
         if self._sign(query.trigger) >= 0:
             return ()  # "in support of", "in recognition of": what is done, not fought
@@ -3174,8 +3179,11 @@ def _controller(clause: Any, actors: dict[int, list[Mention]]) -> tuple[ActorTok
                 verb, actors, ("nsubjpass",)
             )
         # "responded by slapping sanctions", "after meeting", "without consulting": a means
-        # or a time of the verb's own act, done by its subject
-        return _subject_actors(verb, actors, ("nsubj",))
+        # or a time of the verb's own act, done by its subject ("is committed to defeating":
+        # its passive subject)
+        return _subject_actors(verb, actors, ("nsubj",)) or _subject_actors(
+            verb, actors, ("nsubjpass",)
+        )
     return ()
 
 

@@ -187,6 +187,16 @@ def read_modality(trigger: Any) -> Modality:
         ):
             # "its commitment to defeating ISIL", "a plan of annexing": an act intended
             future = future or head.head.lemma_.lower()
+        if (
+            link == "pcomp"
+            and head.lower_ == "to"
+            and (
+                head.head.lemma_.lower() in cues.future_verbs
+                or head.head.lower_ in cues.future_verbs
+            )
+        ):
+            # "is committed to defeating ISIL": the participle intends the act
+            future = future or head.head.lower_
         if link == "pcomp" and head.lower_ == "by" and head.head.i != head.i:
             # "By supporting ISIS-K, Iran would run the risk ...": the means of an act that
             # would (or could) follow is as hypothetical as that act
