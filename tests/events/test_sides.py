@@ -823,3 +823,14 @@ def test_efforts_a_party_is_supported_in_are_its_own(setup: Any) -> None:
     text = "Canada supported the Malian army in its efforts to defeat the Islamic State."
     found = pairs(triples(events_of(setup, text)))
     assert ("mali", "ASSAULT", "isis") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I condemn this cowardly attack by Hamas," Macron said on Saturday.',
+        "The French president said: I condemn this cowardly attack by Hamas.",
+    ],
+)
+def test_i_is_whoever_says_it(setup: Any, text: str) -> None:
+    assert ("france", "ACCUSE", "hamas") in pairs(triples(events_of(setup, text)))

@@ -2925,7 +2925,7 @@ def _has_particle(token: Any, particle: str) -> bool:
 _PRONOUNS = frozenset({"it", "they"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
 # "we" stands only for whoever says it: "Kyiv said we will not give up".
-_SPEAKER_PRONOUNS = frozenset({"we"})
+_SPEAKER_PRONOUNS = frozenset({"we", "i"})
 # How a clause hangs from the verb of saying it reports: "said it would", "quoted as saying".
 _SPEECH_LINKS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "prep"})
 _POSSESSIVES = frozenset({"its", "their", "our"})
