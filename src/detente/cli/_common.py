@@ -54,6 +54,9 @@ class SafeConsole(Console):
 
 stdout = SafeConsole(highlight=False, soft_wrap=True)
 stderr = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+# A terminal gets lines wrapped between words at its width (a report's sentences); a pipe
+# gets each line whole, however long, for the program reading it.
+stdout.soft_wrap = not stdout.is_terminal
 
 
 def store_path(ctx: typer.Context) -> Path:
@@ -215,13 +218,16 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
 
 
 AtOption = Annotated[
-    str | None, typer.Option("--at", help="The state on this date: events up to it.")
+    str | None,
+    typer.Option("--at", help="The state on this date: events up to it.", metavar="DATE"),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
+    str | None,
+    typer.Option("--since", help="Events whose time reaches this date or later.", metavar="DATE"),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Events that began on or before this date.")
+    str | None,
+    typer.Option("--until", help="Events that began on or before this date.", metavar="DATE"),
 ]
 
 

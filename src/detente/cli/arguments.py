@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
 
 import typer
-from typer.core import TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 try:  # typer 0.2x carries its own copy of click, and raises that copy's exceptions
     from typer._click import Context
@@ -44,6 +44,7 @@ __all__ = [
     "LIMIT",
     "PORT",
     "TOP",
+    "DetenteCommand",
     "DetenteGroup",
     "Range",
     "check_actor_files",
@@ -276,7 +277,7 @@ TopOption = Annotated[
     int | None,
     typer.Option(
         "--top",
-        help=f"Consider the N most active actors ({TOP}) [default: from the configuration].",
+        help=f"Consider the N most active actors ({TOP}) \\[default: from the configuration].",
         metavar="N",
         callback=_option(lambda v, n: counted(v, n, TOP)),
     ),
@@ -286,7 +287,7 @@ HalfLifeOption = Annotated[
     typer.Option(
         "--half-life",
         help="Days after which an event's weight halves, above 0 or inf "
-        "[default: from the configuration].",
+        "\\[default: from the configuration].",
         metavar="DAYS",
         callback=_option(half_life),
     ),
@@ -294,7 +295,10 @@ HalfLifeOption = Annotated[
 PortOption = Annotated[
     int,
     typer.Option(
-        "--port", help=f"TCP port ({PORT}).", callback=_option(lambda v, n: counted(v, n, PORT))
+        "--port",
+        help=f"TCP port ({PORT}).",
+        metavar="PORT",
+        callback=_option(lambda v, n: counted(v, n, PORT)),
     ),
 ]
 TypesOption = Annotated[
@@ -334,6 +338,7 @@ ByOption = Annotated[
     str,
     typer.Option(
         "--by",
+        metavar="PERIOD",
         help="Period to group events by: month, year or decade.",
         callback=_option(granularity),
     ),
@@ -389,11 +394,49 @@ def _command_position(args: Sequence[str], global_options: Sequence[str]) -> int
     return None
 
 
+#: What a value is called in ``--help`` when its option does not name it, by its Python
+#: type; a text is called by the option's name (``--title TITLE``).
+_VALUE_NAMES: Final = {"int": "N", "float": "NUMBER", "Path": "PATH"}
+
+
+def readable_values(params: list[Any]) -> list[Any]:
+    """``params`` with each option's value named in words for ``--help``: ``--since DATE``,
+    ``--limit N``, ``--type TYPE``; a flag takes nothing and shows nothing (typer would
+    show ``<str>``, ``<list[str]>`` and ``<bool>``). An option naming its value keeps it."""
+    for param in params:
+        if isinstance(param, TyperArgument) and param.bare_type() == "str":
+            # a text argument is named in the first column already (DOC_ID, "A"): no type
+            setattr(param, "display_type_rich", _no_type)  # noqa: B010 - this instance only
+        if not isinstance(param, TyperOption) or param.metavar is not None:
+            continue
+        if param.is_flag:
+            param.metavar = ""
+        else:
+            name = str(param.name).strip("_").upper()
+            param.metavar = _VALUE_NAMES.get(param.bare_type()) or name
+    return params
+
+
+def _no_type(ctx: Context) -> None:
+    return None
+
+
+class DetenteCommand(TyperCommand):
+    """A command whose ``--help`` names what each option takes (:func:`readable_values`)."""
+
+    def get_params(self, ctx: Context) -> list[Any]:
+        return readable_values(super().get_params(ctx))
+
+
 class DetenteGroup(TyperGroup):
-    """The command group: global options accepted after the command too, the user's actor
+    """The command group: its options' values named in ``--help`` as a command's are,
+    global options accepted after the command too, the user's actor
     files checked before any command runs, and every usage error in one line with a code
     (``error: [E900] No such option: --lmit (see detente events --help)``) instead of
     click's framed box."""
+
+    def get_params(self, ctx: Context) -> list[Any]:
+        return readable_values(super().get_params(ctx))
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         valued = [
