@@ -17,8 +17,10 @@ is loaded when that check runs, so a command pays only for the options it is giv
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -169,10 +171,15 @@ def granularity(value: str, name: str = "--by") -> str:
     return one_of(value, GRANULARITIES, name, fold=str.lower)
 
 
-def day(value: str | None, name: str) -> dt.date | None:
-    """A date in any common notation; empty means not given."""
+def day(value: str | None, name: str, *, end: bool = False) -> dt.date | None:
+    """A date in any common notation; empty means not given. A year, a month or a decade
+    (``2024``, ``2024-05``, ``May 2024``, ``1990s``) is its first day, or its last with
+    ``end`` (an ``--until`` or ``--at``): ``--since 2024 --until 2024`` is the whole year."""
     if value is None or not value.strip():
         return None
+    period = _period(value.strip())
+    if period is not None:
+        return period[1] if end else period[0]
     from detente.dates import parse_date  # light: no ingest stack, dateparser if needed
 
     try:
@@ -182,6 +189,36 @@ def day(value: str | None, name: str) -> dt.date | None:
     if parsed is None:
         raise UsageError(f"{name} {value!r} is not a date")
     return parsed
+
+
+_YEAR = re.compile(r"(\d{4})")
+_DECADE = re.compile(r"(\d{3})0s")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,? (\d{4})")
+_MONTHS = {
+    name.lower(): number
+    for names in (calendar.month_name, calendar.month_abbr)
+    for number, name in enumerate(names)
+    if name
+}
+
+
+def _period(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the year, decade or month ``text`` names alone."""
+    if found := _YEAR.fullmatch(text):
+        first, last = (int(found.group(1)), 1), (int(found.group(1)), 12)
+    elif found := _DECADE.fullmatch(text):
+        first, last = (int(found.group(1)) * 10, 1), (int(found.group(1)) * 10 + 9, 12)
+    elif found := _YEAR_MONTH.fullmatch(text):
+        first = last = (int(found.group(1)), int(found.group(2)))
+    elif (found := _MONTH_YEAR.fullmatch(text)) and found.group(1).lower() in _MONTHS:
+        first = last = (int(found.group(2)), _MONTHS[found.group(1).lower()])
+    else:
+        return None
+    if first[0] < dt.MINYEAR or not 1 <= first[1] <= 12 or not 1 <= last[1] <= 12:
+        return None
+    days = calendar.monthrange(*last)[1]
+    return dt.date(*first, 1), dt.date(*last, days)
 
 
 def time_window(
@@ -197,12 +234,12 @@ def time_window(
     from detente.analysis.window import TimeWindow
     from detente.errors import BadTimeWindow
 
-    start, end = day(since, f"{prefix}since"), day(until, f"{prefix}until")
+    start, end = day(since, f"{prefix}since"), day(until, f"{prefix}until", end=True)
     if start and end and start > end:
         raise BadTimeWindow(
             f"{prefix}since {_as_read(since, start)} is after {prefix}until {_as_read(until, end)}"
         )
-    return TimeWindow(at=day(at, f"{prefix}at"), since=start, until=end)
+    return TimeWindow(at=day(at, f"{prefix}at", end=True), since=start, until=end)
 
 
 def _as_read(typed: str | None, parsed: dt.date) -> str:
