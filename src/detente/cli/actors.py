@@ -17,7 +17,7 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.cli.listing import NAME, TEXT, Column, print_listing
+from detente.cli.listing import NAME, Column, print_listing
 from detente.terminal import visible
 
 if TYPE_CHECKING:
@@ -133,21 +133,21 @@ def mentions_command(
     columns = (
         Column("sent.", key="sentence", right=True),
         Column("span"),
+        Column("text", NAME, cap=30),
         Column("actor"),
         Column("sector"),
         Column("how", key="resolution"),
         Column("conf.", key="confidence", right=True),
-        Column("text", TEXT),
     )
     listing = [
         [
             str(row["sentence"]),
             f"{row['start']}-{row['end']}",
+            row["text"],
             row["actor"]["id"],
             row["sector"] or "",
             row["resolution"],
             f"{row['confidence']:.2f}",
-            row["text"],
         ]
         for row in rows
     ]
