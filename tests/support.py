@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pty
+import re
 import subprocess
 import sys
 import threading
@@ -38,6 +41,41 @@ def run_cli(
         timeout=300,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+def run_in_terminal(
+    *args: str | Path, columns: int = 80, env: dict[str, str] | None = None
+) -> CliResult:
+    """Run the real ``detente`` with a pseudo-terminal ``columns`` wide as its stdout and
+    stderr, as a user at a terminal would: what it printed there (styles removed, lines
+    ending in ``\n``) is the result's stdout."""
+    environment = {**(env if env is not None else os.environ), "COLUMNS": str(columns)}
+    environment.update({"LINES": "50", "TERM": "xterm", "NO_COLOR": "1"})
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "detente", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=environment,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    returncode = process.wait(timeout=300)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return CliResult(returncode, _STYLE.sub("", text), "")
+
+
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")  # bold, dim: what Rich adds, not what was printed
 
 
 Route = tuple[int, str, bytes]  # status, content type, body

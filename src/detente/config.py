@@ -71,6 +71,7 @@ class Settings:
     propose_unknown_actors: bool
     workers: int
     analysis: AnalysisSettings
+    busy_wait_seconds: float
 
 
 @cache
@@ -186,6 +187,7 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         propose_unknown_actors=bool(raw["actors"]["propose_unknown"]),
         workers=max(1, int(raw["pipeline"]["workers"])),
         analysis=_analysis_settings(raw["analysis"]),
+        busy_wait_seconds=max(0.0, float(raw["store"]["busy_wait_seconds"])),
     )
 
 

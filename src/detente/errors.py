@@ -77,6 +77,13 @@ class BadRecord(SkippedSource):
     code = "E109"
 
 
+class Unreadable(SkippedSource):
+    """A file or folder the system will not let detente read (permissions, an I/O error),
+    a symbolic link that leads back into a folder being read, or one that leads nowhere."""
+
+    code = "E110"
+
+
 class StoreError(DetenteError):
     code = "E200"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +141,19 @@ def test_serve_get_without_a_socket(views_store: Path) -> None:
     assert json.loads(result.stdout)["ok"] is True
     missing = cli("--db", views_store, "serve", "--get", "/api/events?actor=Atlantis")
     assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "E310"
+
+
+def test_the_app_holds_no_store_between_requests(live_server: str, views_store: Path) -> None:
+    """A writer (another process: DuckDB lets one process write or several read) gets the
+    store as soon as the app has answered, instead of finding it held."""
+    for path in ("/api/events", "/api/view", "/api/documents"):
+        assert get(live_server, path).status_code == 200
+    writer = "import duckdb, sys; duckdb.connect(sys.argv[1]).close()"
+    opened = subprocess.run(
+        [sys.executable, "-c", writer, str(views_store)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert get(live_server, "/api/actors").status_code == 200  # and the app goes on

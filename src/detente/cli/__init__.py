@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from detente import __version__
-from detente.cli.arguments import DetenteGroup
+from detente.cli.arguments import DetenteCommand, DetenteGroup
 
 #: Every command, in the order ``--help`` lists them: its name, module and function. A
 #: command's module is imported only when that command runs (or when the whole app is
@@ -77,7 +77,7 @@ def _global_options(
         typer.Option(
             "--db",
             envvar="DETENTE_DB",
-            help="The DuckDB store file [default: ./detente.duckdb].",
+            help=r"The DuckDB store file \[default: ./detente.duckdb].",
             metavar="PATH",
             show_envvar=True,
         ),
@@ -107,7 +107,7 @@ def build_app(names: Sequence[str] | None = None) -> typer.Typer:
     app = _typer()
     for name in COMMANDS if names is None else names:
         module, function = COMMANDS[name]
-        app.command(name)(getattr(import_module(module), function))
+        app.command(name, cls=DetenteCommand)(getattr(import_module(module), function))
     return app
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,9 @@ class SafeConsole(Console):
 
 stdout = SafeConsole(highlight=False, soft_wrap=True)
 stderr = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+# A terminal gets lines wrapped between words at its width (a report's sentences); a pipe
+# gets each line whole, however long, for the program reading it.
+stdout.soft_wrap = not stdout.is_terminal
 
 
 def store_path(ctx: typer.Context) -> Path:
@@ -83,12 +87,38 @@ def settings_of(ctx: typer.Context) -> Settings:
 @contextmanager
 def open_store(ctx: typer.Context, *, read_only: bool) -> Iterator[Store]:
     """Open the chosen store; a DetenteError becomes one line on stderr and exit status 1."""
-    from detente.store import Store
-
-    with fail_cleanly(), Store.open(store_path(ctx), read_only=read_only) as store:
+    with fail_cleanly(), _opened(store_path(ctx), read_only) as store:
         if read_only:
             refuse_unextracted(ctx.info_name, store)
         yield store
+
+
+def _opened(path: Path, read_only: bool) -> Store:
+    """The store at ``path``; when another process has it open (the web app answering a
+    request, a run writing), waited for up to ``[store] busy_wait_seconds``, saying so in
+    one line, rather than refused at once. DuckDB lets one process write, or any number
+    read, so a writer meets the web app's readers and a reader meets a writer."""
+    from detente.errors import StoreBusy
+    from detente.store import Store
+
+    try:
+        return Store.open(path, read_only=read_only)
+    except StoreBusy as busy:
+        wait = load_settings().busy_wait_seconds
+        if wait <= 0:
+            raise
+        stderr.print(
+            visible(f"waiting up to {wait:g} s: {busy.args[0]}", one_line=True), markup=False
+        )
+        first = busy
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
+        try:
+            return Store.open(path, read_only=read_only)
+        except StoreBusy:
+            continue
+    raise StoreBusy(f"{first.args[0]}, still after waiting {wait:g} s: try again when it is free")
 
 
 #: The read commands whose answer is made of what extraction stores (events, and the actors
@@ -215,13 +245,16 @@ def parse_day_option(value: str | None, option: str) -> dt.date | None:
 
 
 AtOption = Annotated[
-    str | None, typer.Option("--at", help="The state on this date: events up to it.")
+    str | None,
+    typer.Option("--at", help="The state on this date: events up to it.", metavar="DATE"),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Events whose time reaches this date or later.")
+    str | None,
+    typer.Option("--since", help="Events whose time reaches this date or later.", metavar="DATE"),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Events that began on or before this date.")
+    str | None,
+    typer.Option("--until", help="Events that began on or before this date.", metavar="DATE"),
 ]
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from detente.cli._common import (
     fail_cleanly,
@@ -18,7 +17,8 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
-from detente.terminal import cell, visible
+from detente.cli.listing import NAME, Column, print_listing
+from detente.terminal import visible
 
 if TYPE_CHECKING:
     from detente.actors.kb import Candidate, KnowledgeBase
@@ -31,25 +31,35 @@ def actors_command(ctx: typer.Context, json: JsonOption = False) -> None:
     if json:
         print_json({"actors": rows})
         return
-    table = Table(box=None)
-    for column in ("id", "name", "kind", "country", "cameo", "mentions", "docs", "first", "last"):
-        table.add_column(column, no_wrap=column != "name")
-    for row in rows:
-        name = row["name"] + (" (provisional)" if row["provisional"] else "")
-        # plain-text cells: a provisional actor's name is read from a document
-        table.add_row(
-            cell(row["id"]),
-            cell(name),
-            cell(row["kind"]),
-            cell(row["country"]),
-            cell(row["cameo_code"]),
+    columns = (
+        Column("id"),
+        Column("name", NAME, cap=30),
+        Column("kind"),
+        Column("mentions", right=True),
+        Column("docs", key="documents", right=True),
+        Column("country"),
+        Column("cameo", key="cameo_code"),
+        Column("first"),
+        Column("last"),
+        Column("provisional", where="pipe"),
+    )
+    listing = [
+        [
+            row["id"],
+            # on a terminal the name says it; in a pipe a column of its own does
+            row["name"] + (" (provisional)" if row["provisional"] else ""),
+            row["kind"] or "",
             str(row["mentions"]),
             str(row["documents"]),
-            cell(row["first"]),
-            cell(row["last"]),
-        )
-    stdout.print(table)
-    stdout.print(f"{len(rows)} actors", markup=False)
+            row["country"] or "",
+            row["cameo_code"] or "",
+            row["first"] or "",
+            row["last"] or "",
+            "yes" if row["provisional"] else "no",
+        ]
+        for row in rows
+    ]
+    print_listing(columns, listing, summary=f"{len(rows)} actors")
 
 
 def resolve_command(
@@ -120,20 +130,28 @@ def mentions_command(
     if json:
         print_json({"document": document.id, "mentions": rows})
         return
-    table = Table(box=None)
-    for column in ("sent.", "span", "text", "actor", "sector", "how", "conf."):
-        table.add_column(column, no_wrap=column not in ("text",))
-    for row in rows:
-        table.add_row(
+    columns = (
+        Column("sent.", key="sentence", right=True),
+        Column("span"),
+        Column("text", NAME, cap=30),
+        Column("actor"),
+        Column("sector"),
+        Column("how", key="resolution"),
+        Column("conf.", key="confidence", right=True),
+    )
+    listing = [
+        [
             str(row["sentence"]),
             f"{row['start']}-{row['end']}",
-            cell(row["text"]),
-            cell(row["actor"]["id"]),
-            cell(row["sector"]),
-            cell(row["resolution"]),
+            row["text"],
+            row["actor"]["id"],
+            row["sector"] or "",
+            row["resolution"],
             f"{row['confidence']:.2f}",
-        )
-    stdout.print(table)
+        ]
+        for row in rows
+    ]
+    print_listing(columns, listing, summary=f"{len(rows)} mentions in {document.id}")
 
 
 def _reading(kb: KnowledgeBase, c: Candidate, on: dt.date | None) -> dict[str, Any]:

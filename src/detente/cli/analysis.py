@@ -21,6 +21,7 @@ from detente.cli._common import (
 )
 from detente.cli.arguments import ByOption, HalfLifeOption, LimitOption, TopOption
 from detente.cli.docs import JsonOption
+from detente.cli.listing import NAME, TEXT, Column, print_listing, print_wrapped
 
 if TYPE_CHECKING:
     from detente.analysis.periods import Granularity
@@ -157,21 +158,9 @@ def _rests_on(basis: dict[str, Any], words: dict[str, str] = LONG) -> str | None
 
 def _print_evidence(item: dict[str, Any], indent: str = "  ") -> None:
     """One line: weight, type and sign, modality, time, sentence, and where it is; and what
-    the event rests on when that is recalls or opinion pieces only."""
-    modality = item["modality"] + (", hedged" if item["hedged"] else "")
-    time = item["time"]
-    when = time["start"] or "undated"
-    if time["end"] and time["end"] != time["start"]:
-        when += f"…{time['end']}"
-    reports = item.get("reports", 1)
-    told = f"; {reports} reports" if reports > 1 else ""
-    rests_on = _rests_on(item)
-    basis = f" (only {rests_on})" if rests_on else ""
-    stdout.print(
-        f"{indent}{item['weight']:+.2f} {item['type']}{_sign(item['polarity'])} ({modality}"
-        f"{told}) {when}: {item['text']} [{item['document'][:8]}#{item['sentence']}]{basis}",
-        markup=False,
-    )
+    the event rests on when that is recalls or opinion pieces only. On a terminal the line
+    wraps under itself rather than at the terminal's edge."""
+    print_wrapped(_evidence_line(item), indent)
 
 
 def relations_command(
@@ -210,20 +199,94 @@ def relations_command(
         print_json(payload)
         return
     half = payload["half_life_days"]
-    stdout.print(
+    heading = (
         f"relations at {_day(graph.reference)} (half-life "
-        f"{'none' if half is None else f'{half:g} days'})",
-        markup=False,
+        f"{'none' if half is None else f'{half:g} days'})"
     )
-    for edge in payload["edges"]:
-        stdout.print(
-            f"{edge['a']['name']} – {edge['b']['name']}: {edge['weight']:+.3g} "
-            f"({edge['events']} event{'' if edge['events'] == 1 else 's'})",
-            markup=False,
-        )
-        for item in edge["evidence"]:
-            _print_evidence(item, indent="    ")
-    stdout.print(f"{len(payload['edges'])} of {payload['edges_total']} pairs", markup=False)
+    edges = payload["edges"]
+    pipe_rows = [
+        [
+            edge["a"]["name"],
+            edge["b"]["name"],
+            f"{edge['weight']:+.3g}",
+            str(edge["events"]),
+            f"{item['weight']:+.2f}",
+            f"{item['type']}{_sign(item['polarity']).replace('−', '-')}",
+            item["modality"],
+            "yes" if item["hedged"] else "no",
+            item["time"]["start"] or "",
+            item["time"]["end"] or "",
+            item["document"],
+            str(item["sentence"]),
+            item["text"],
+        ]
+        for edge in edges
+        for item in edge["evidence"]
+    ]
+    print_listing(
+        RELATION_COLUMNS,
+        [
+            [
+                edge["a"]["name"],
+                edge["b"]["name"],
+                f"{edge['weight']:+.3g}",
+                str(edge["events"]),
+                "\n".join(f"· {_evidence_line(item)}" for item in edge["evidence"]),
+            ]
+            for edge in edges
+        ],
+        summary=f"{heading}: {len(edges)} of {payload['edges_total']} pairs",
+        legend=EVIDENCE_LEGEND,
+        pipe=(RELATION_PIPE_COLUMNS, pipe_rows),
+    )
+
+
+#: A pair per record on a terminal, its strongest evidence under it; in a pipe, a record
+#: per piece of evidence, the pair repeated, so that each line stands alone.
+RELATION_COLUMNS = (
+    Column("a", NAME, cap=20),
+    Column("b", NAME, cap=20),
+    Column("weight", right=True),
+    Column("events", right=True),
+    Column("evidence", TEXT),
+)
+RELATION_PIPE_COLUMNS = (
+    Column("a"),
+    Column("b"),
+    Column("weight"),
+    Column("events"),
+    Column("evidence_weight"),
+    Column("type"),
+    Column("modality"),
+    Column("hedged"),
+    Column("start"),
+    Column("end"),
+    Column("document"),
+    Column("sentence"),
+    Column("evidence"),
+)
+#: What an evidence line's marks mean.
+EVIDENCE_LEGEND = (
+    "evidence: its weight, TYPE+ cooperative or TYPE- hostile, modality, time, sentence, "
+    "[document#sentence]"
+)
+
+
+def _evidence_line(item: dict[str, Any]) -> str:
+    """An evidence item as :func:`_print_evidence` prints it, without its indent."""
+    modality = item["modality"] + (", hedged" if item["hedged"] else "")
+    time = item["time"]
+    when = time["start"] or "undated"
+    if time["end"] and time["end"] != time["start"]:
+        when += f"…{time['end']}"
+    reports = item.get("reports", 1)
+    told = f"; {reports} reports" if reports > 1 else ""
+    rests_on = _rests_on(item)
+    basis = f" (only {rests_on})" if rests_on else ""
+    return (
+        f"{item['weight']:+.2f} {item['type']}{_sign(item['polarity'])} ({modality}{told}) "
+        f"{when}: {item['text']} [{item['document'][:8]}#{item['sentence']}]{basis}"
+    )
 
 
 def balance_command(
@@ -271,18 +334,18 @@ def balance_command(
         markup=False,
     )
     if payload["triads"]:
-        from rich.table import Table
-
-        table = Table(box=None, title=f"triads ({counts['listed']} listed)", title_justify="left")
-        for column in ("actors", "signs", "balanced"):
-            table.add_column(column)
-        for triad in payload["triads"]:
-            table.add_row(
-                ", ".join(a["name"] for a in triad["actors"]),
-                triad["signs"],
-                "balanced" if triad["balanced"] else "unbalanced",
-            )
-        stdout.print(table)
+        print_listing(
+            (Column("signs"), Column("balanced"), Column("actors", TEXT)),
+            [
+                [
+                    triad["signs"],
+                    "balanced" if triad["balanced"] else "unbalanced",
+                    ", ".join(a["name"] for a in triad["actors"]),
+                ]
+                for triad in payload["triads"]
+            ],
+            summary=f"triads ({counts['listed']} listed)",
+        )
     for bloc in payload["blocs"]:
         names = ", ".join(a["name"] for a in bloc["actors"])
         stdout.print(f"bloc (part {bloc['component']}): {names}", markup=False)

@@ -17,8 +17,10 @@ is loaded when that check runs, so a command pays only for the options it is giv
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
 
 import typer
-from typer.core import TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 try:  # typer 0.2x carries its own copy of click, and raises that copy's exceptions
     from typer._click import Context
@@ -44,6 +46,7 @@ __all__ = [
     "LIMIT",
     "PORT",
     "TOP",
+    "DetenteCommand",
     "DetenteGroup",
     "Range",
     "check_actor_files",
@@ -168,10 +171,15 @@ def granularity(value: str, name: str = "--by") -> str:
     return one_of(value, GRANULARITIES, name, fold=str.lower)
 
 
-def day(value: str | None, name: str) -> dt.date | None:
-    """A date in any common notation; empty means not given."""
+def day(value: str | None, name: str, *, end: bool = False) -> dt.date | None:
+    """A date in any common notation; empty means not given. A year, a month or a decade
+    (``2024``, ``2024-05``, ``May 2024``, ``1990s``) is its first day, or its last with
+    ``end`` (an ``--until`` or ``--at``): ``--since 2024 --until 2024`` is the whole year."""
     if value is None or not value.strip():
         return None
+    period = _period(value.strip())
+    if period is not None:
+        return period[1] if end else period[0]
     from detente.dates import parse_date  # light: no ingest stack, dateparser if needed
 
     try:
@@ -181,6 +189,36 @@ def day(value: str | None, name: str) -> dt.date | None:
     if parsed is None:
         raise UsageError(f"{name} {value!r} is not a date")
     return parsed
+
+
+_YEAR = re.compile(r"(\d{4})")
+_DECADE = re.compile(r"(\d{3})0s")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,? (\d{4})")
+_MONTHS = {
+    name.lower(): number
+    for names in (calendar.month_name, calendar.month_abbr)
+    for number, name in enumerate(names)
+    if name
+}
+
+
+def _period(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the year, decade or month ``text`` names alone."""
+    if found := _YEAR.fullmatch(text):
+        first, last = (int(found.group(1)), 1), (int(found.group(1)), 12)
+    elif found := _DECADE.fullmatch(text):
+        first, last = (int(found.group(1)) * 10, 1), (int(found.group(1)) * 10 + 9, 12)
+    elif found := _YEAR_MONTH.fullmatch(text):
+        first = last = (int(found.group(1)), int(found.group(2)))
+    elif (found := _MONTH_YEAR.fullmatch(text)) and found.group(1).lower() in _MONTHS:
+        first = last = (int(found.group(2)), _MONTHS[found.group(1).lower()])
+    else:
+        return None
+    if first[0] < dt.MINYEAR or not 1 <= first[1] <= 12 or not 1 <= last[1] <= 12:
+        return None
+    days = calendar.monthrange(*last)[1]
+    return dt.date(*first, 1), dt.date(*last, days)
 
 
 def time_window(
@@ -196,12 +234,12 @@ def time_window(
     from detente.analysis.window import TimeWindow
     from detente.errors import BadTimeWindow
 
-    start, end = day(since, f"{prefix}since"), day(until, f"{prefix}until")
+    start, end = day(since, f"{prefix}since"), day(until, f"{prefix}until", end=True)
     if start and end and start > end:
         raise BadTimeWindow(
             f"{prefix}since {_as_read(since, start)} is after {prefix}until {_as_read(until, end)}"
         )
-    return TimeWindow(at=day(at, f"{prefix}at"), since=start, until=end)
+    return TimeWindow(at=day(at, f"{prefix}at", end=True), since=start, until=end)
 
 
 def _as_read(typed: str | None, parsed: dt.date) -> str:
@@ -276,7 +314,7 @@ TopOption = Annotated[
     int | None,
     typer.Option(
         "--top",
-        help=f"Consider the N most active actors ({TOP}) [default: from the configuration].",
+        help=f"Consider the N most active actors ({TOP}) \\[default: from the configuration].",
         metavar="N",
         callback=_option(lambda v, n: counted(v, n, TOP)),
     ),
@@ -286,7 +324,7 @@ HalfLifeOption = Annotated[
     typer.Option(
         "--half-life",
         help="Days after which an event's weight halves, above 0 or inf "
-        "[default: from the configuration].",
+        "\\[default: from the configuration].",
         metavar="DAYS",
         callback=_option(half_life),
     ),
@@ -294,7 +332,10 @@ HalfLifeOption = Annotated[
 PortOption = Annotated[
     int,
     typer.Option(
-        "--port", help=f"TCP port ({PORT}).", callback=_option(lambda v, n: counted(v, n, PORT))
+        "--port",
+        help=f"TCP port ({PORT}).",
+        metavar="PORT",
+        callback=_option(lambda v, n: counted(v, n, PORT)),
     ),
 ]
 TypesOption = Annotated[
@@ -334,6 +375,7 @@ ByOption = Annotated[
     str,
     typer.Option(
         "--by",
+        metavar="PERIOD",
         help="Period to group events by: month, year or decade.",
         callback=_option(granularity),
     ),
@@ -389,11 +431,49 @@ def _command_position(args: Sequence[str], global_options: Sequence[str]) -> int
     return None
 
 
+#: What a value is called in ``--help`` when its option does not name it, by its Python
+#: type; a text is called by the option's name (``--title TITLE``).
+_VALUE_NAMES: Final = {"int": "N", "float": "NUMBER", "Path": "PATH"}
+
+
+def readable_values(params: list[Any]) -> list[Any]:
+    """``params`` with each option's value named in words for ``--help``: ``--since DATE``,
+    ``--limit N``, ``--type TYPE``; a flag takes nothing and shows nothing (typer would
+    show ``<str>``, ``<list[str]>`` and ``<bool>``). An option naming its value keeps it."""
+    for param in params:
+        if isinstance(param, TyperArgument) and param.bare_type() == "str":
+            # a text argument is named in the first column already (DOC_ID, "A"): no type
+            setattr(param, "display_type_rich", _no_type)  # noqa: B010 - this instance only
+        if not isinstance(param, TyperOption) or param.metavar is not None:
+            continue
+        if param.is_flag:
+            param.metavar = ""
+        else:
+            name = str(param.name).strip("_").upper()
+            param.metavar = _VALUE_NAMES.get(param.bare_type()) or name
+    return params
+
+
+def _no_type(ctx: Context) -> None:
+    return None
+
+
+class DetenteCommand(TyperCommand):
+    """A command whose ``--help`` names what each option takes (:func:`readable_values`)."""
+
+    def get_params(self, ctx: Context) -> list[Any]:
+        return readable_values(super().get_params(ctx))
+
+
 class DetenteGroup(TyperGroup):
-    """The command group: global options accepted after the command too, the user's actor
+    """The command group: its options' values named in ``--help`` as a command's are,
+    global options accepted after the command too, the user's actor
     files checked before any command runs, and every usage error in one line with a code
     (``error: [E900] No such option: --lmit (see detente events --help)``) instead of
     click's framed box."""
+
+    def get_params(self, ctx: Context) -> list[Any]:
+        return readable_values(super().get_params(ctx))
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         valued = [

@@ -21,6 +21,7 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
+from detente.cli.listing import print_wrapped
 
 
 def check_command(
@@ -120,8 +121,8 @@ def _evidence(title: str, items: list[dict[str, Any]]) -> None:
     stdout.print(f"{title}:", markup=False)
     for item in items:
         when = (item["time"]["start"] or "undated")[:4]
-        stdout.print(
-            f"  [{when}] {item['type']} {item['modality']} (weight {item['weight']:.2f}; "
+        print_wrapped(
+            f"[{when}] {item['type']} {item['modality']} (weight {item['weight']:.2f}; "
             f"{item['why']}) {item['document'][:8]}#{item['sentence']}: {item['text']}",
-            markup=False,
+            "  ",
         )

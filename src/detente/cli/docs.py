@@ -21,24 +21,30 @@ def docs_command(ctx: typer.Context, json: JsonOption = False) -> None:
     if json:
         print_json({"documents": [{**d.as_json(), "genre": genres.get(d.id)} for d in documents]})
         return
-    from rich.table import Table  # here, not at start-up: other commands import this module
+    from detente.cli.listing import NAME, TEXT, Column, print_listing
 
-    table = Table(box=None)
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("sent.", justify="right")
-    table.add_column("source", max_width=18, overflow="ellipsis", no_wrap=True)
-    table.add_column("genre", no_wrap=True)
-    table.add_column("title", ratio=1, min_width=20)
+    columns = (
+        Column("id"),
+        Column("published", where="terminal"),
+        Column("published", where="pipe"),
+        Column("estimated", where="pipe"),
+        Column("sent.", key="sentences", right=True),
+        Column("source", NAME, cap=18),
+        Column("genre"),
+        Column("title", TEXT),
+    )
+    rows = []
     for d in documents:
-        date = d.published.isoformat() if d.published else "unknown"
-        if d.published_is_estimate:
-            date += " (est.)"
+        date = d.published.isoformat() if d.published else ""
+        shown = (date or "unknown") + (" (est.)" if d.published_is_estimate else "")
+        estimated = "yes" if d.published_is_estimate else "no"
         source = d.source or PurePath(d.origin.split("://")[-1]).name
         genre = genres.get(d.id) or "report"
-        table.add_row(d.id, date, str(d.n_sentences), source, genre, d.title or "(untitled)")
-    stdout.print(table)
-    stdout.print(f"{len(documents)} documents", markup=False)
+        title = d.title or "(untitled)"
+        rows.append([d.id, shown, date, estimated, str(d.n_sentences), source, genre, title])
+    print_listing(
+        columns, rows, summary=f"{len(documents)} document{'' if len(documents) == 1 else 's'}"
+    )
 
 
 def show_command(
@@ -78,7 +84,8 @@ def show_command(
     date = document.published.isoformat() if document.published else "unknown"
     if document.published_is_estimate:
         date += " (estimated from the text)"
-    stdout.print(f"[bold]{document.title or '(untitled)'}[/bold]")
+    # the title is a document's text: styled whole, never read as markup ("[/]" in it)
+    stdout.print(document.title or "(untitled)", style="bold", markup=False)
     stdout.print(f"id {document.id} · published {date} · {document.origin}", markup=False)
     paragraph = 0
     for sentence in document.sentences:

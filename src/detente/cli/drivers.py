@@ -15,16 +15,22 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli.docs import JsonOption
+from detente.cli.listing import print_wrapped
 
 
 def drivers_command(
     ctx: typer.Context,
     actor: Annotated[str, typer.Argument(help="The actor whose reasons to list (any name).")],
     toward: Annotated[
-        str | None, typer.Option("--toward", help="Only the drivers that bear on this actor.")
+        str | None,
+        typer.Option("--toward", help="Only the drivers that bear on this actor.", metavar="ACTOR"),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Statements on or after.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Statements on or before.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Statements on or after.", metavar="DATE")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Statements on or before.", metavar="DATE")
+    ] = None,
     json: JsonOption = False,
 ) -> None:
     """The fears, interests and reasons the corpus gives for an actor's conduct (toward
@@ -56,8 +62,8 @@ def drivers_command(
         )
         for item in group["evidence"]:
             when = (item["time"]["start"] or "undated")[:4]
-            stdout.print(
-                f"  [{when}] {item['actor']['name']} ({item['cue']}, {item['modality']}): "
+            print_wrapped(
+                f"[{when}] {item['actor']['name']} ({item['cue']}, {item['modality']}): "
                 f"{item['text']}",
-                markup=False,
+                "  ",
             )

@@ -39,7 +39,8 @@ PublishedOption = Annotated[
     ),
 ]
 SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Source (outlet) name for everything ingested.")
+    str | None,
+    typer.Option("--source", help="Source (outlet) name for everything ingested.", metavar="NAME"),
 ]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")
@@ -53,7 +54,7 @@ ProposeActorsOption = Annotated[
     ),
 ]
 WorkersOption = Annotated[
-    int | None, typer.Option("--workers", help="Extraction processes [default: 1].")
+    int | None, typer.Option("--workers", help=r"Extraction processes \[default: 1].", metavar="N")
 ]
 
 

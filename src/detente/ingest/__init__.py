@@ -9,6 +9,8 @@ bad file does not stop a run over a million good ones.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from detente.errors import (
     NotAFeed,
     SkippedSource,
     TooLarge,
+    Unreadable,
     UnsupportedFormat,
 )
 from detente.ingest.dates import latest_mentioned_date, parse_date
@@ -78,10 +81,9 @@ def plan_sources(arguments: Sequence[str]) -> list[Source | SkippedSource]:
             continue
         path = Path(argument)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
-                    planned.append(_plan_file(child))
+            files, problems = _walk(path)
+            planned.extend(_plan_file(file) for file in sorted(files))
+            planned.extend(problems)
         elif path.is_file():
             planned.append(_plan_file(path))
         elif path.exists():
@@ -89,6 +91,68 @@ def plan_sources(arguments: Sequence[str]) -> list[Source | SkippedSource]:
         else:
             planned.append(SkippedSource(f"{argument}: no such file, folder or URL"))
     return planned
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[SkippedSource]]:
+    """The files under ``folder``, recursively, hidden files and folders aside, and a
+    problem for each thing in it that cannot be read: a folder that cannot be listed, a
+    symbolic link leading back to a folder it is inside (which would be read for ever), a
+    link leading nowhere, a device or a pipe. None of them is passed over in silence.
+
+    Links to folders and files are followed, so a collection may be linked in."""
+    files: list[Path] = []
+    problems: list[SkippedSource] = []
+    seen: dict[tuple[int, int], Path] = {}
+
+    def visit(directory: Path) -> None:
+        try:
+            identity = directory.stat()
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.append(Unreadable(f"{directory}: folder cannot be read ({_reason(exc)})"))
+            return
+        key = (identity.st_dev, identity.st_ino)
+        if key in seen:
+            problems.append(
+                Unreadable(f"{directory}: symbolic link loop (leads back to {seen[key]})")
+            )
+            return
+        seen[key] = directory  # the folders from ``folder`` down to this one
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:  # a link to itself: "too many levels of symbolic links"
+                is_dir = is_file = False
+            if is_dir:
+                visit(path)
+            elif is_file:
+                files.append(path)
+            elif entry.is_symlink():
+                problems.append(_bad_link(path))
+            else:
+                problems.append(UnsupportedFormat(f"{path}: not a regular file or folder"))
+        del seen[key]
+
+    visit(folder)
+    return files, problems
+
+
+def _bad_link(path: Path) -> SkippedSource:
+    """Why a symbolic link leads to nothing readable."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Unreadable(f"{path}: symbolic link loop")
+        return Unreadable(f"{path}: broken symbolic link to {os.readlink(path)}")
+    return UnsupportedFormat(f"{path}: not a regular file or folder")
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def _plan_file(path: Path) -> Source | SkippedSource:
@@ -122,7 +186,7 @@ def read_source(
     except SkippedSource as skipped:
         yield skipped
     except OSError as exc:
-        yield SkippedSource(f"{source.location}: cannot be read ({exc.strerror or exc})")
+        yield Unreadable(f"{source.location}: cannot be read ({_reason(exc)})")
 
 
 def _read_bytes(path: Path, cap: int) -> bytes:
@@ -180,17 +244,20 @@ def _read_jsonl_file(path: Path, options: IngestOptions) -> Iterator[Document | 
         if isinstance(record, DetenteError):
             yield record
             continue
-        yield make_document(
-            record.text,
-            origin=f"{path}:{record.line}",
-            options=options,
-            title=record.title,
-            author=record.author,
-            url=record.url,
-            source=record.source,
-            published=record.published,
-            genre=_jsonl_genre(record.text, record.title, record.url),
-        )
+        try:  # a record with no text once cleaned is skipped alone, not the rest of the file
+            yield make_document(
+                record.text,
+                origin=f"{path}:{record.line}",
+                options=options,
+                title=record.title,
+                author=record.author,
+                url=record.url,
+                source=record.source,
+                published=record.published,
+                genre=_jsonl_genre(record.text, record.title, record.url),
+            )
+        except SkippedSource as skipped:
+            yield skipped
 
 
 def _jsonl_genre(text: str, title: str | None, url: str | None) -> str | None:

@@ -39,7 +39,55 @@ class HtmlArticle:
 
 
 def read_html_article(html: bytes | str, *, name: str, url: str | None = None) -> HtmlArticle:
-    """Extract one article; raise NoMainText when the page holds none."""
+    """Extract one article; raise NoMainText when the page holds none.
+
+    A page nested deeper than the HTML parser goes (libxml2 stops a few hundred elements
+    down, and the text below is lost) is read again with its layout containers removed:
+    its text is there, and a reader sees it.
+    """
+    try:
+        return _read_article(html, name=name, url=url)
+    except NoMainText:
+        if _depth(_text_of(html)) <= MAX_DEPTH:
+            raise
+    return _read_article(_flattened(_text_of(html)), name=name, url=url)
+
+
+#: How deep the parser reads reliably; a page nested deeper is flattened and read again.
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input"),
+        *("link", "meta", "param", "source", "track", "wbr"),
+    }
+)
+#: Elements that lay a page out and hold no meaning of their own for its text.
+_LAYOUT = re.compile(
+    r"</?(?:div|span|section|font|center|main|aside|figure|table|tbody|thead|tr|td|th|"
+    r"b|i|u|em|strong|small|big|nobr)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _depth(html: str) -> int:
+    """How deep the page's elements nest (unclosed ones counted as open)."""
+    depth = deepest = 0
+    for closing, tag, self_closing in _TAG.findall(html):
+        if tag.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _flattened(html: str) -> str:
+    """The page without its layout elements: paragraphs and headings stay, whatever
+    nesting held them is gone (a paragraph boundary is kept where a block ended)."""
+    return _LAYOUT.sub(" ", html)
+
+
+def _read_article(html: bytes | str, *, name: str, url: str | None) -> HtmlArticle:
     result = trafilatura.bare_extraction(
         html,
         url=url,

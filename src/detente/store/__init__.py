@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,17 @@ def _refuse_non_store(target: Path, *, read_only: bool) -> None:
         )
 
 
+#: Where DuckDB says which process holds a store's lock: "... (PID 1234) ...".
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+
+
+def _reason(exc: duckdb.Error) -> str:
+    """What the file system said, without DuckDB's wrapping ("IO Error: Cannot open file
+    "/x/store.duckdb.wal": No space left on device" is "No space left on device")."""
+    text = " ".join(str(exc).split())
+    return text.rsplit('": ', 1)[-1] if '": ' in text else text
+
+
 def _file_backed(connection: duckdb.DuckDBPyConnection) -> bool:
     """Whether DuckDB opened a file (it gives an in-memory database no path)."""
     row = connection.execute(
@@ -197,8 +209,10 @@ class Store:
             connection = duckdb.connect(str(target), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreBusy(f"{target} is in use by another detente process") from exc
-            raise StoreError(f"cannot open {target}: {exc}") from exc
+                holder = _LOCK_HOLDER.search(str(exc))
+                by = f" (process {holder.group(1)})" if holder else ""
+                raise StoreBusy(f"{target} is in use by another process{by}") from exc
+            raise StoreError(f"cannot open {target}: {_reason(exc)}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{target} is not a detente store ({exc})") from exc
         if not _file_backed(connection):
@@ -209,7 +223,10 @@ class Store:
         return store
 
     def close(self) -> None:
-        self._con.close()
+        try:  # closing writes the last checkpoint, which a full disk can refuse
+            self._con.close()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot close {self.path}: {_reason(exc)}") from exc
 
     def __enter__(self) -> Store:
         return self
@@ -263,13 +280,22 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        """One transaction: all of it stored, or none of it. A write the file system
+        refuses (a read-only folder, a full disk) is a StoreError naming the store and the
+        reason, and what was committed before stays as it was."""
         self._con.execute("BEGIN TRANSACTION")
         try:
             yield
+            self._con.execute("COMMIT")
+        except (duckdb.IOException, duckdb.TransactionException) as exc:  # the file system's
+            with suppress(duckdb.Error):  # a failed COMMIT has rolled back already
+                self._con.execute("ROLLBACK")
+            raise StoreError(
+                f"cannot write to {self.path}: {_reason(exc)}; what was stored before is kept"
+            ) from exc
         except BaseException:
             self._con.execute("ROLLBACK")
             raise
-        self._con.execute("COMMIT")
 
     # -- writing ------------------------------------------------------------------------
 
