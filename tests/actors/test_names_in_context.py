@@ -181,3 +181,24 @@ def test_a_person_named_in_full_then_by_surname(resolver: ActorResolver) -> None
 def test_no_coreference_without_an_introduction(resolver: ActorResolver) -> None:
     found = mentions(resolver, "Kumar said the attacks would stop.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("before", "own", "someone_else"),
+    [
+        (["anthony"], ("antony", "blinken"), False),  # one letter added
+        (["sergei"], ("sergey", "lavrov"), False),  # one letter changed
+        (["mohammed", "javad"], ("mohammad", "javad", "zarif"), False),
+        (["amit"], ("shah",), True),  # another person's given name
+        (["anna"], ("ana", "brnabic"), True),  # too short to be a spelling of it
+    ],
+)
+def test_a_given_name_spelt_a_letter_apart_is_the_same_name(
+    before: list[str], own: tuple[str, ...], someone_else: bool
+) -> None:
+    assert names_someone_else(before, [own[-1]], [], [own]) is someone_else
+
+
+def test_a_misspelt_given_name_still_finds_the_person(resolver: ActorResolver) -> None:
+    found = mentions(resolver, "Anthony Blinken spoke on Friday.", "2022-08-05")
+    assert [m.person_id for m in found] == ["antony-blinken"], found

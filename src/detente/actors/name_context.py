@@ -116,12 +116,26 @@ def _with_middle_names(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
 
 
 def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """Whether ``words`` are a run of the words of ``name``, an initial standing for a word."""
+    """Whether ``words`` are a run of the words of ``name``, an initial standing for a word
+    and a spelling a letter apart for the same given name ("Anthony Blinken" is Antony
+    Blinken, "Mohammed" Mohammad: transliteration and typing vary, a surname is matched
+    exactly before this is asked)."""
     size = len(words)
     for offset in range(len(name) - size + 1):
         if all(
-            w == n or (len(w) == 1 and n.startswith(w))
+            w == n or (len(w) == 1 and n.startswith(w)) or _spelt_apart(w, n)
             for w, n in zip(words, name[offset : offset + size], strict=True)
         ):
             return True
     return False
+
+
+def _spelt_apart(a: str, b: str) -> bool:
+    """Two spellings of one name word: both at least four letters, the same first letter,
+    one letter added, dropped or changed ("anthony"/"antony", "sergey"/"sergei")."""
+    if min(len(a), len(b)) < 4 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
