@@ -834,3 +834,11 @@ def test_efforts_a_party_is_supported_in_are_its_own(setup: Any) -> None:
 )
 def test_i_is_whoever_says_it(setup: Any, text: str) -> None:
     assert ("france", "ACCUSE", "hamas") in pairs(triples(events_of(setup, text)))
+
+
+def test_a_target_is_never_taken_from_a_conjoined_clause_with_its_own_subject(
+    setup: Any,
+) -> None:
+    text = "Al-Shabaab claimed responsibility, but the Kenyan government blamed the OLF."
+    found = pairs(triples(events_of(setup, text)))
+    assert not [p for p in found if p[0] == "al-shabaab" and p[2] is not None], found

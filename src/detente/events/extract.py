@@ -2534,6 +2534,12 @@ def _own_phrase(
             continue
         if node.dep_ == "prep" and node.lower_ == "in" and _only_where(node, head, where):
             continue  # "spoke at the news conference in Hanoi": where the conference was
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            continue  # "IS claimed responsibility, but Dushanbe blamed the IRPT": its own
         reached.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSES)
     return sorted(reached, key=lambda t: t.i)
