@@ -233,17 +233,19 @@ def _wrap(text: str, width: int, *, hyphens: bool = False) -> list[str]:
     """``text`` in lines of at most ``width``; its own line breaks kept (the reports under
     a merged event), an indented or ``· `` line continued under itself, a word longer than
     the width (a URL) broken; a name (``02_helmand-water-border-clash.txt``) may break after
-    a hyphen, a sentence may not."""
+    a hyphen when it does not fit the width whole ("Guinea-Bissau" moves to the next line
+    whole), a sentence may not."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
         hanging = paragraph.lstrip(" ").startswith("· ")
+        too_long = any(len(word) > width for word in paragraph.split())
         lines.extend(
             textwrap.wrap(
                 paragraph,
                 max(width, 1),
                 subsequent_indent=indent + "  " if indent or hanging else "",
-                break_on_hyphens=hyphens,
+                break_on_hyphens=hyphens and too_long,
             )
             or [""]
         )
