@@ -71,6 +71,8 @@ class Settings:
     propose_unknown_actors: bool
     workers: int
     analysis: AnalysisSettings
+    cluster_connect_timeout: float = 10.0
+    cluster_workers_timeout: float = 30.0
 
 
 @cache
@@ -186,6 +188,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         propose_unknown_actors=bool(raw["actors"]["propose_unknown"]),
         workers=max(1, int(raw["pipeline"]["workers"])),
         analysis=_analysis_settings(raw["analysis"]),
+        cluster_connect_timeout=float(raw["cluster"]["connect_timeout_seconds"]),
+        cluster_workers_timeout=float(raw["cluster"]["workers_timeout_seconds"]),
     )
 
 
