@@ -618,8 +618,13 @@ def extract(
     settings: Settings | None = None,
     progress: ExtractionProgressCallback | None = None,
     cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> ExtractionReport:
     """Resolve actors and extract events of every document not yet done at this version.
+
+    With ``parquet``, each batch is also written to that Parquet dataset, and documents the
+    store holds extracted at this version but the dataset lacks are written there first
+    (from the store, not extracted again).
 
     With ``settings.workers`` > 1, batches are extracted in that many processes, and with a
     ``cluster`` on its workers, while this one writes each finished batch in its own
@@ -632,6 +637,8 @@ def extract(
 
     settings = settings or load_settings()
     version = extraction_version(settings)
+    if parquet is not None:
+        _export_missing(store, parquet, version, settings.batch_size)
     pending = store.documents_missing_stage("events", version)
     report = ExtractionReport()
     sentences_of = store.sentence_counts(pending)
@@ -660,6 +667,7 @@ def extract(
             result.events,
             version=version,
             drivers=result.drivers,
+            parquet=parquet,
         )
         report.merge(result.report)
         done = dataclasses.replace(done, stored=done.stored + len(result.doc_ids))
@@ -693,6 +701,15 @@ def extract(
             extracted(result.doc_ids)
             save(result)
     return report
+
+
+def _export_missing(store: Store, folder: Path, version: str, batch_size: int) -> None:
+    """Write to the dataset the documents extracted in the store at ``version`` that it
+    lacks (a store extracted before ``--parquet`` was given), batch by batch."""
+    written = store.documents_in_dataset(folder, version)
+    missing = [i for i in store.documents_done("events", version) if i not in written]
+    for ids in _chunks(missing, batch_size):
+        store.export_parquet(ids, version, folder)
 
 
 @contextmanager
@@ -751,6 +768,7 @@ def run(
     progress: ProgressCallback | None = None,
     extraction_progress: ExtractionProgressCallback | None = None,
     cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> RunReport:
     """The one-shot main job: ingest, then every stage that exists, then a summary.
 
@@ -764,7 +782,9 @@ def run(
         settings=settings,
         progress=progress,
     )
-    extraction = extract(store, settings=settings, progress=extraction_progress, cluster=cluster)
+    extraction = extract(
+        store, settings=settings, progress=extraction_progress, cluster=cluster, parquet=parquet
+    )
     return _run_report(store, report, extraction, ["ingest", "sentences", "actors", "events"])
 
 
@@ -774,9 +794,12 @@ def extract_stored(
     settings: Settings | None = None,
     progress: ExtractionProgressCallback | None = None,
     cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> RunReport:
     """The stages after ingest on what the store holds (``detente extract``): the documents
     no extraction of this version has processed, read from the store, never from their
     sources again; with the same summary as :func:`run`."""
-    extraction = extract(store, settings=settings, progress=progress, cluster=cluster)
+    extraction = extract(
+        store, settings=settings, progress=progress, cluster=cluster, parquet=parquet
+    )
     return _run_report(store, IngestReport(), extraction, ["actors", "events"])

@@ -8,6 +8,7 @@ from detente.cli._common import settings_of, stderr, stdout
 from detente.cli._progress import StageProgress
 from detente.cli.ingest import (
     ClusterOption,
+    ParquetOption,
     ProposeActorsOption,
     QuietOption,
     WorkersOption,
@@ -22,6 +23,7 @@ def extract_command(
     propose_actors: ProposeActorsOption = False,
     workers: WorkersOption = None,
     cluster: ClusterOption = None,
+    parquet: ParquetOption = None,
 ) -> None:
     """Resolve actors and extract events of the stored documents that lack them.
 
@@ -36,7 +38,11 @@ def extract_command(
     progress = StageProgress(stderr, quiet=quiet)
     with extracting_into_store(ctx, progress, settings, cluster) as (store, runner):
         report = extract_stored(
-            store, settings=settings, progress=progress.extraction, cluster=runner
+            store,
+            settings=settings,
+            progress=progress.extraction,
+            cluster=runner,
+            parquet=parquet,
         )
     if not quiet:
         stdout.print(report.summary(), markup=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -66,6 +67,16 @@ ClusterOption = Annotated[
         callback=cluster_option,
     ),
 ]
+ParquetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--parquet",
+        help="Also write documents, sentences, mentions and events as a Parquet dataset in "
+        "this folder, one file per table per batch (read it with --db DIR).",
+        metavar="DIR",
+        file_okay=False,
+    ),
+]
 
 
 def ingest_command(
@@ -102,6 +113,7 @@ def run_command(
     propose_actors: ProposeActorsOption = False,
     workers: WorkersOption = None,
     cluster: ClusterOption = None,
+    parquet: ParquetOption = None,
 ) -> None:
     """The main job: ingest the sources, run every extraction stage, print a summary.
 
@@ -125,6 +137,7 @@ def run_command(
             progress=progress.ingest,
             extraction_progress=progress.extraction,
             cluster=runner,
+            parquet=parquet,
         )
     _finish(report.ingest, quiet, summary=report.summary())
 
