@@ -72,9 +72,9 @@ class ClusterSession:
     def open(cls, spec: ClusterSpec, settings: Settings) -> ClusterSession:
         """Reach the scheduler of ``spec`` (or start a local cluster) and wait for a worker.
 
-        A local cluster's processes are started with Ctrl-C blocked, and keep it so: Ctrl-C
-        reaches every process of the terminal, and only this one should act on it (by
-        stopping them)."""
+        A local cluster's workers leave Ctrl-C to this process
+        (:mod:`detente.cluster.worker_setup`), which stops them; a Ctrl-C while they start
+        waits until they have (:func:`~detente.pipeline.interrupts_held`)."""
         cluster: LocalCluster | None = None
         try:
             with interrupts_held():
@@ -86,6 +86,7 @@ class ClusterSession:
                         dashboard_address=None,
                         host="127.0.0.1",
                         silence_logs=logging.ERROR,
+                        preload=["detente.cluster.worker_setup"],
                     )
                 client = Client(cluster or spec.scheduler, timeout=settings.cluster_connect_timeout)
         except OSError as exc:
