@@ -62,7 +62,7 @@ ClusterOption = Annotated[
     typer.Option(
         "--cluster",
         help="Extract on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N, N worker "
-        'processes started and stopped here (needs pip install -e ".[cluster]").',
+        "processes started and stopped here (needs Dask: the cluster extra).",
         metavar="ADDRESS|local:N",
         callback=cluster_option,
     ),

@@ -14,11 +14,11 @@ a document replaces what was stored for it.
 from __future__ import annotations
 
 import logging
-import os
 import resource
 from dataclasses import dataclass
 from typing import Any
 
+import dask
 from distributed import Client, Future, LocalCluster
 from distributed.scheduler import KilledWorker
 
@@ -27,6 +27,19 @@ from detente.config import Settings
 from detente.errors import ClusterError, ClusterMismatch, ClusterUnreachable, DetenteError
 from detente.model import Document
 from detente.pipeline import BatchResult, interrupts_held, prepare_this_process, run_batch_here
+
+#: Dask settings for the workers of a ``local:N`` cluster, against Dask's defaults: no
+#: statistical profiler sampling every worker's stack (detente never reads it) and no
+#: ``MALLOC_TRIM_THRESHOLD_`` (glibc handing memory back after every batch): each cost the
+#: extraction CPU time, a tenth or more together on ``benchmarks/extract.py``.
+_LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +90,7 @@ class ClusterSession:
         waits until they have (:func:`~detente.pipeline.interrupts_held`)."""
         cluster: LocalCluster | None = None
         try:
-            with interrupts_held():
+            with interrupts_held(), dask.config.set(_LOCAL_WORKER_CONFIG):
                 if spec.local_workers:
                     cluster = LocalCluster(
                         n_workers=spec.local_workers,
@@ -123,9 +136,8 @@ class ClusterSession:
                 workers=[address],
                 allow_other_workers=True,
                 pure=False,
-                key=f"detente-prepare-{os.getpid()}-{number}",
             )
-            for number, address in enumerate(sorted(self.client.scheduler_info()["workers"]))
+            for address in sorted(self.client.scheduler_info()["workers"])
         }
         for address, future in prepared.items():
             try:
