@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ExampleRun
 from tests.support import EXAMPLES, CliResult, run_cli
 
 pytest.importorskip("distributed", reason='Dask is not installed: pip install -e ".[cluster]"')
@@ -18,16 +19,15 @@ CORPUS = EXAMPLES / "corpus"
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, CliResult]]:
-    """The example corpus run in one process and on a local cluster of two workers."""
-    folder = tmp_path_factory.mktemp("cluster-run")
-    done = {}
-    for name, extra in (("local", ()), ("cluster", ("--cluster", "local:2"))):
-        db = folder / f"{name}.duckdb"
-        result = run_cli("--db", db, "run", CORPUS, *extra)
-        assert result.returncode == 0, result.stderr
-        done[name] = (db, result)
-    return done
+def runs(
+    example_run: ExampleRun, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, CliResult]]:
+    """The example corpus run in one process (the session's run) and on a local cluster of
+    two workers: each store and what each command printed."""
+    db = tmp_path_factory.mktemp("cluster-run") / "cluster.duckdb"
+    clustered = run_cli("--db", db, "run", CORPUS, "--cluster", "local:2")
+    assert clustered.returncode == 0, clustered.stderr
+    return {"local": (example_run.db, example_run.result), "cluster": (db, clustered)}
 
 
 @pytest.mark.parametrize("command", [["events", "--json"], ["actors", "--json"]])

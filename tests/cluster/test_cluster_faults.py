@@ -2,18 +2,16 @@
 Ctrl-C stops the cluster detente started and leaves the store whole, and the same command
 again finishes the job.
 
-The worker is killed on a cluster of this module (one for the module, reached by its
-address, as a user's ``--cluster tcp://...`` would be); Ctrl-C goes to ``detente run
---cluster local:2`` in a subprocess on a pseudo-terminal, as a user presses it.
+The worker is killed on the cluster of these tests (``scheduler``, reached by its address as
+a user's ``--cluster tcp://...`` is); Ctrl-C goes to ``detente run --cluster local:2`` in a
+subprocess on a pseudo-terminal, as a user presses it.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +29,7 @@ pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads processes from /proc"
 )
 
-DOCUMENTS = 16
+DOCUMENTS = 12
 
 
 @pytest.fixture(scope="module")
@@ -46,23 +44,6 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("--db", db, "run", "--quiet", corpus)
     assert result.returncode == 0, result.stderr
     return db
-
-
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """A cluster of two worker processes for this module: its scheduler's address."""
-    from distributed import LocalCluster
-
-    cluster = LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        host="127.0.0.1",
-        silence_logs=logging.ERROR,
-    )
-    yield str(cluster.scheduler_address)
-    cluster.close()
 
 
 def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -110,7 +91,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(
 
 
 def test_ctrl_c_stops_the_local_cluster_and_the_same_command_finishes(
-    corpus: Path, reference: Path, tmp_path: Path
+    corpus: Path, reference: Path, scheduler: str, tmp_path: Path
 ) -> None:
     db = tmp_path / "store.duckdb"
     ended = _interrupt_mid_extraction(
@@ -127,7 +108,8 @@ def test_ctrl_c_stops_the_local_cluster_and_the_same_command_finishes(
         with_rows = {r[0] for r in store.fetch("SELECT doc_id FROM mentions")}
     assert ended.documents_reported <= len(done) < DOCUMENTS
     assert with_rows == done  # whole batches only
-    again = run_cli("--db", db, "run", corpus, "--cluster", "local:2")
+    # the same command again, on a cluster whose workers have the extraction loaded
+    again = run_cli("--db", db, "run", corpus, "--cluster", scheduler)
     assert again.returncode == 0, again.stderr
     assert f"extract: {DOCUMENTS - len(done)} documents" in again.stderr
     assert _rows(db) == _rows(reference)

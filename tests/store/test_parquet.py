@@ -15,6 +15,7 @@ import pytest
 
 from detente.store import Store
 from detente.store.parquet import MARKER, TABLES
+from tests.conftest import ExampleRun
 from tests.support import EXAMPLES, CliResult, run_cli
 
 DOCS = Path(__file__).parent.parent.parent / "docs" / "parquet.md"
@@ -25,23 +26,15 @@ READS: list[tuple[str, ...]] = [
     ("events", "--merged", "--json"),
     ("docs", "--json"),
     ("actors", "--json"),
-    ("mentions", "5e6a2eda", "--json"),
     ("dyad", "Iran", "Tajikistan", "--json"),
     ("balance", "--json"),
-    ("check", "Iran and Tajikistan are allies", "--json"),
-    ("drivers", "Iran", "--json"),
-    ("serve", "--get", "/api/events"),
 ]
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def made(example_run: ExampleRun) -> tuple[Path, Path]:
     """The example corpus run into a store and a dataset: (store, dataset)."""
-    folder = tmp_path_factory.mktemp("parquet")
-    db, dataset = folder / "store.duckdb", folder / "dataset"
-    result = run_cli("--db", db, "run", "--quiet", EXAMPLES / "corpus", "--parquet", dataset)
-    assert result.returncode == 0, result.stderr
-    return db, dataset
+    return example_run.db, example_run.dataset
 
 
 @pytest.fixture(scope="module")
