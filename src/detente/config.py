@@ -72,6 +72,8 @@ class Settings:
     workers: int
     analysis: AnalysisSettings
     busy_wait_seconds: float
+    cluster_connect_timeout: float = 10.0
+    cluster_workers_timeout: float = 30.0
 
 
 @cache
@@ -188,6 +190,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         workers=max(1, int(raw["pipeline"]["workers"])),
         analysis=_analysis_settings(raw["analysis"]),
         busy_wait_seconds=max(0.0, float(raw["store"]["busy_wait_seconds"])),
+        cluster_connect_timeout=float(raw["cluster"]["connect_timeout_seconds"]),
+        cluster_workers_timeout=float(raw["cluster"]["workers_timeout_seconds"]),
     )
 
 

@@ -1,6 +1,7 @@
 """Coded errors, one range per stage, so a user can search for the code a run printed.
 
-E1xx ingest, E2xx store, E3xx actors, E4xx events, E5xx analysis, E6xx views, E9xx usage.
+E1xx ingest, E2xx store, E3xx actors, E4xx events, E5xx analysis, E6xx views, E7xx cluster,
+E9xx usage.
 The command line prints ``[E101] message`` in one line and exits non-zero.
 """
 
@@ -139,6 +140,39 @@ class ClaimNotUnderstood(AnalysisError):
     was understood, so the user can rephrase."""
 
     code = "E503"
+
+
+class NotADataset(StoreError):
+    """A folder given as a Parquet dataset (``--db DIR``, ``import-parquet DIR``) that is not
+    one detente wrote, or one of a schema this detente does not know."""
+
+    code = "E205"
+
+
+class ClusterError(DetenteError):
+    """Extraction on a Dask cluster (``--cluster``) that cannot go ahead."""
+
+    code = "E700"
+
+
+class ClusterUnreachable(ClusterError):
+    """No Dask scheduler answers at the address given, or it has no workers: said before
+    any document is read."""
+
+    code = "E701"
+
+
+class ClusterUnavailable(ClusterError):
+    """``--cluster`` without Dask installed (the ``cluster`` extra)."""
+
+    code = "E702"
+
+
+class ClusterMismatch(ClusterError):
+    """A worker would extract differently from this process (another detente version, other
+    actor files or another parser model), so its events would not be this run's."""
+
+    code = "E703"
 
 
 class UsageError(DetenteError):

@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from detente.actors.kb import KnowledgeBase, load_knowledge_base
 from detente.config import Settings, load_settings
-from detente.errors import DetenteError, SkippedSource
+from detente.errors import ClusterMismatch, DetenteError, SkippedSource
 from detente.model import ActorRecord, Document, Driver, Event, Mention
 
 if TYPE_CHECKING:
@@ -438,14 +438,14 @@ def _leave_interrupts_to_parent() -> None:
     """Ctrl-C reaches every process of the terminal's foreground group: the workers ignore
     it, and the parent, which catches it, stops them and says so in one line (instead of a
     traceback from each worker). The parent spawned this process with SIGINT blocked
-    (:func:`_interrupts_held`), so a Ctrl-C that came while it started is dropped here."""
+    (:func:`interrupts_held`), so a Ctrl-C that came while it started is dropped here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @contextmanager
-def _interrupts_held() -> Iterator[None]:
+def interrupts_held() -> Iterator[None]:
     """SIGINT blocked in this thread while it may spawn a worker: the worker inherits the
     block until its initializer ignores SIGINT, so a Ctrl-C while it starts cannot print a
     traceback from it. A Ctrl-C meanwhile waits, and reaches this process at the end."""
@@ -465,6 +465,69 @@ def _run_in_worker(documents: list[Document]) -> BatchResult:
     # are never freed, and duckdb's bindings then report them as leaks on stderr.
     with _loaded_objects_frozen():
         return _worker.run(documents)
+
+
+def prepare_this_process(settings: Settings) -> str:
+    """Load the extraction of ``settings`` in this process, once, and return its version:
+    what a cluster worker runs before its first batch (:mod:`detente.cluster`), so that the
+    parser and knowledge base load while the client ingests, and a worker that would extract
+    differently (another version, other actor files) is found before any batch."""
+    global _worker
+    if _worker is None or _worker.settings != settings:
+        _worker = Extraction(settings)
+    return _worker.version
+
+
+def run_batch_here(settings: Settings, documents: list[Document], version: str) -> BatchResult:
+    """Extract a batch in this process with the extraction of ``settings``, loaded on first
+    need and kept: the task a cluster worker runs (a worker restarted after a crash loads it
+    again with its first batch). Refused if this process would extract at another version
+    than ``version``, the one the store will record."""
+    mine = prepare_this_process(settings)
+    if mine != version:
+        raise ClusterMismatch(
+            f"a worker would extract at version {mine}, this run at {version}: give the "
+            "workers the same detente, actor files and parser"
+        )
+    return _run_in_worker(documents)
+
+
+class PendingBatch(Protocol):
+    """A batch handed to a worker: its result when it is done (a ``concurrent.futures`` or
+    a Dask future)."""
+
+    def result(self) -> BatchResult: ...
+
+
+class BatchRunner(Protocol):
+    """Workers that extract batches while this process stores them: the process pool of
+    ``--workers``, or a Dask cluster (:class:`detente.cluster.session.ClusterSession`).
+
+    ``workers`` is how many batches they extract at once, which sizes the batches.
+    :meth:`check` is called once before the first batch, with the version the store will
+    record, and raises if the workers would extract differently.
+    """
+
+    workers: int
+
+    def check(self, version: str) -> None: ...
+
+    def submit(self, documents: list[Document]) -> PendingBatch: ...
+
+
+class _PoolRunner:
+    """The process pool as a :class:`BatchRunner`."""
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self.pool = pool
+        self.workers = workers
+
+    def check(self, version: str) -> None:
+        """The pool's processes load this process's settings: nothing can differ."""
+
+    def submit(self, documents: list[Document]) -> PendingBatch:
+        with interrupts_held():
+            return self.pool.submit(_run_in_worker, documents)
 
 
 @contextmanager
@@ -554,17 +617,28 @@ def extract(
     *,
     settings: Settings | None = None,
     progress: ExtractionProgressCallback | None = None,
+    cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> ExtractionReport:
     """Resolve actors and extract events of every document not yet done at this version.
 
-    With ``settings.workers`` > 1, batches are extracted in that many processes while this
-    one writes each finished batch in its own transaction. Interrupted, it leaves every
+    With ``parquet``, each batch is also written to that Parquet dataset, and documents the
+    store holds extracted at this version but the dataset lacks are written there first
+    (from the store, not extracted again).
+
+    With ``settings.workers`` > 1, batches are extracted in that many processes, and with a
+    ``cluster`` on its workers, while this one writes each finished batch in its own
+    transaction, in the order the batches were given out. Interrupted, it leaves every
     batch stored so far whole and the rest untouched, and starts no process that outlives it.
+    A batch is stored once whatever happened to the worker that extracted it: storing a
+    document replaces whatever was stored for it.
     """
     from detente.events.document import ExtractionReport
 
     settings = settings or load_settings()
     version = extraction_version(settings)
+    if parquet is not None:
+        _export_missing(store, parquet, version, settings.batch_size)
     pending = store.documents_missing_stage("events", version)
     report = ExtractionReport()
     sentences_of = store.sentence_counts(pending)
@@ -573,7 +647,8 @@ def extract(
         progress(done)
     if not pending:
         return report
-    batches = extraction_batches(pending, settings.batch_size, settings.workers)
+    workers = cluster.workers if cluster is not None else settings.workers
+    batches = extraction_batches(pending, settings.batch_size, workers)
 
     def extracted(doc_ids: Sequence[str]) -> None:
         nonlocal done
@@ -592,13 +667,14 @@ def extract(
             result.events,
             version=version,
             drivers=result.drivers,
+            parquet=parquet,
         )
         report.merge(result.report)
         done = dataclasses.replace(done, stored=done.stored + len(result.doc_ids))
         if progress:
             progress(done)
 
-    if settings.workers <= 1 or len(batches) == 1:
+    if cluster is None and (settings.workers <= 1 or len(batches) == 1):
         extraction = Extraction(settings)
         step = max(1, -(-len(pending) // _PROGRESS_STEPS))
         with _loaded_objects_frozen():
@@ -611,21 +687,39 @@ def extract(
                         progress(done)  # the batch's last part is reported once stored
                 save(merged_results(parts))
         return report
-    with _worker_pool(settings) as pool:
-        running: list[Future[BatchResult]] = []
+    with _batch_runner(settings, cluster) as runner:
+        runner.check(version)
+        running: list[PendingBatch] = []
         for ids in batches:
-            documents = store.load_documents(ids)
-            with _interrupts_held():
-                running.append(pool.submit(_run_in_worker, documents))
-            if len(running) > settings.workers * 2:
+            running.append(runner.submit(store.load_documents(ids)))
+            if len(running) > runner.workers * 2:
                 result = running.pop(0).result()
                 extracted(result.doc_ids)
                 save(result)
-        for future in running:
-            result = future.result()
+        for pending_batch in running:
+            result = pending_batch.result()
             extracted(result.doc_ids)
             save(result)
     return report
+
+
+def _export_missing(store: Store, folder: Path, version: str, batch_size: int) -> None:
+    """Write to the dataset the documents extracted in the store at ``version`` that it
+    lacks (a store extracted before ``--parquet`` was given), batch by batch."""
+    written = store.documents_in_dataset(folder, version)
+    missing = [i for i in store.documents_done("events", version) if i not in written]
+    for ids in _chunks(missing, batch_size):
+        store.export_parquet(ids, version, folder)
+
+
+@contextmanager
+def _batch_runner(settings: Settings, cluster: BatchRunner | None) -> Iterator[BatchRunner]:
+    """The cluster given (whoever opened it closes it), else a process pool for this call."""
+    if cluster is not None:
+        yield cluster
+        return
+    with _worker_pool(settings) as pool:
+        yield _PoolRunner(pool, settings.workers)
 
 
 @dataclass(slots=True)
@@ -673,8 +767,13 @@ def run(
     settings: Settings | None = None,
     progress: ProgressCallback | None = None,
     extraction_progress: ExtractionProgressCallback | None = None,
+    cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> RunReport:
-    """The one-shot main job: ingest, then every stage that exists, then a summary."""
+    """The one-shot main job: ingest, then every stage that exists, then a summary.
+
+    With a ``cluster``, documents are read, deduplicated and stored here, and extracted on
+    its workers (see :func:`extract`)."""
     report = ingest(
         store,
         sources,
@@ -683,7 +782,9 @@ def run(
         settings=settings,
         progress=progress,
     )
-    extraction = extract(store, settings=settings, progress=extraction_progress)
+    extraction = extract(
+        store, settings=settings, progress=extraction_progress, cluster=cluster, parquet=parquet
+    )
     return _run_report(store, report, extraction, ["ingest", "sentences", "actors", "events"])
 
 
@@ -692,9 +793,13 @@ def extract_stored(
     *,
     settings: Settings | None = None,
     progress: ExtractionProgressCallback | None = None,
+    cluster: BatchRunner | None = None,
+    parquet: Path | None = None,
 ) -> RunReport:
     """The stages after ingest on what the store holds (``detente extract``): the documents
     no extraction of this version has processed, read from the store, never from their
     sources again; with the same summary as :func:`run`."""
-    extraction = extract(store, settings=settings, progress=progress)
+    extraction = extract(
+        store, settings=settings, progress=progress, cluster=cluster, parquet=parquet
+    )
     return _run_report(store, IngestReport(), extraction, ["actors", "events"])

@@ -55,6 +55,11 @@ BAD: list[tuple[tuple[str, ...], str]] = [
     (("check", "Iran supports the Taliban", "--since", "2024", "--until", "2020"), "E502"),
     (("export", "--format", "csv", "-o", "o.csv", "--since", "2024", "--until", "2020"), "E502"),
     (("report", "-o", "r.html", "--since", "2024-05-01", "--until", "2020-05-01"), "E502"),
+    # --cluster: local:N in range, or a scheduler address (checked before any work)
+    (("run", "--cluster", "local:0", "nothing-read.txt"), "E901"),
+    (("run", "--cluster", "local:many", "nothing-read.txt"), "E900"),
+    (("extract", "--cluster", "http://sched:8786"), "E900"),
+    (("extract", "--cluster", "sched:99999"), "E900"),
     # click's own usage errors, in the same one-line form
     (("events", "--lmit", "3"), "E900"),
     (("dyad", "iran"), "E900"),

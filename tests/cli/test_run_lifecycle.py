@@ -91,16 +91,22 @@ def _read(fd: int, buffer: list[str], seconds: float) -> bool:
 
 
 def _interrupt_mid_extraction(
-    db: Path, corpus: Path, stop: signal.Signals, *, group: bool = False
+    db: Path,
+    corpus: Path,
+    stop: signal.Signals,
+    *,
+    group: bool = False,
+    how: tuple[str, ...] = ("--workers", "2"),
 ) -> Interrupted:
-    """Run ``detente run --workers 2`` with stderr on a terminal, wait until its progress
-    shows some documents stored and more to do, then send ``stop`` to it (to its process
-    group with ``group``, as a terminal's Ctrl-C does), and wait for the end."""
+    """Run ``detente run --workers 2`` (or with the options ``how`` gives) with stderr on a
+    terminal, wait until its progress shows some documents stored and more to do, then send
+    ``stop`` to it (to its process group with ``group``, as a terminal's Ctrl-C does), and
+    wait for the end."""
     primary, secondary = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120"}
     command = [sys.executable, "-m", "detente", "--db", str(db), "run", str(corpus)]
     process = subprocess.Popen(
-        [*command, "--workers", "2"],
+        [*command, *how],
         stdout=subprocess.DEVNULL,
         stderr=secondary,
         env=env,

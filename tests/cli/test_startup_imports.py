@@ -30,6 +30,10 @@ EXTRACTION_ONLY = (
     "detente.ingest",
     "scipy",
     "ruptures",
+    # only `run --cluster` needs Dask; only Parquet datasets need pyarrow
+    "dask",
+    "distributed",
+    "pyarrow",
 )
 
 # Runs one command in-process in a fresh interpreter, then prints which of the modules given

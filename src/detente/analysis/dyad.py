@@ -343,7 +343,8 @@ def _period_rows(
     relation = f"{kept} AND e.type = 'RELATION' AND e.polarity"
     first_day, last_day = bounds_sql(by, "e.period")
     merged = merged_events_sql(
-        f"e.rowid IN (SELECT e.rowid FROM events e WHERE {_DYAD})",
+        f"{store.row_key('events', 'e')} IN "
+        f"(SELECT {store.row_key('events', 'e')} FROM events e WHERE {_DYAD})",
         background_days=background_days,
     )
     sql = f"""

@@ -151,9 +151,10 @@ def sentence_texts(store: Store, keys: Iterable[tuple[str, int]]) -> dict[tuple[
     if not wanted:
         return {}
     rows = store.fetch(
-        """
-        SELECT s.doc_id, s.idx, s.text FROM sentences s WHERE s.rowid IN (
-            SELECT k.rowid FROM sentences k
+        f"""
+        SELECT s.doc_id, s.idx, s.text FROM sentences s
+        WHERE {store.row_key("sentences", "s")} IN (
+            SELECT {store.row_key("sentences", "k")} FROM sentences k
             JOIN (SELECT unnest($docs::VARCHAR[]) AS doc_id, unnest($idxs::INTEGER[]) AS idx) w
               ON k.doc_id = w.doc_id AND k.idx = w.idx
         )

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("detente.cli.ingest", "run_command"),
     "ingest": ("detente.cli.ingest", "ingest_command"),
     "extract": ("detente.cli.extract", "extract_command"),
+    "import-parquet": ("detente.cli.parquet", "import_parquet_command"),
     "docs": ("detente.cli.docs", "docs_command"),
     "show": ("detente.cli.docs", "show_command"),
     "actors": ("detente.cli.actors", "actors_command"),
@@ -77,7 +78,8 @@ def _global_options(
         typer.Option(
             "--db",
             envvar="DETENTE_DB",
-            help=r"The DuckDB store file \[default: ./detente.duckdb].",
+            help=r"The DuckDB store file \[default: ./detente.duckdb]; for the commands that "
+            "only read, also a Parquet dataset folder (run --parquet).",
             metavar="PATH",
             show_envvar=True,
         ),

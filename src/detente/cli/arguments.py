@@ -50,6 +50,7 @@ __all__ = [
     "DetenteGroup",
     "Range",
     "check_actor_files",
+    "cluster_option",
     "context_names",
     "counted",
     "day",
@@ -290,6 +291,18 @@ def _option(check: Callable[[Any, str], T]) -> Callable[[typer.CallbackParam, An
             raise ArgumentError(error) from None
 
     return callback
+
+
+def cluster_option(param: typer.CallbackParam, value: str | None) -> str | None:
+    """``--cluster``: checked here (local:N or a scheduler address), given on as typed."""
+    if value is not None:
+        from detente.cluster import parse_cluster_spec
+
+        try:
+            parse_cluster_spec(value, param.opts[0] if param.opts else "--cluster")
+        except DetenteError as error:
+            raise ArgumentError(error) from None
+    return value
 
 
 def _optional_many(

@@ -7,6 +7,8 @@ import typer
 from detente.cli._common import settings_of, stderr, stdout
 from detente.cli._progress import StageProgress
 from detente.cli.ingest import (
+    ClusterOption,
+    ParquetOption,
     ProposeActorsOption,
     QuietOption,
     WorkersOption,
@@ -20,6 +22,8 @@ def extract_command(
     quiet: QuietOption = False,
     propose_actors: ProposeActorsOption = False,
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
+    parquet: ParquetOption = None,
 ) -> None:
     """Resolve actors and extract events of the stored documents that lack them.
 
@@ -32,7 +36,13 @@ def extract_command(
 
     settings = extraction_settings(settings_of(ctx), propose_actors, workers)
     progress = StageProgress(stderr, quiet=quiet)
-    with extracting_into_store(ctx, progress) as store:
-        report = extract_stored(store, settings=settings, progress=progress.extraction)
+    with extracting_into_store(ctx, progress, settings, cluster) as (store, runner):
+        report = extract_stored(
+            store,
+            settings=settings,
+            progress=progress.extraction,
+            cluster=runner,
+            parquet=parquet,
+        )
     if not quiet:
         stdout.print(report.summary(), markup=False)

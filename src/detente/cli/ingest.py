@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,11 +19,12 @@ from detente.cli._common import (
     stdout,
 )
 from detente.cli._progress import StageProgress, stopped_cleanly
+from detente.cli.arguments import cluster_option
 from detente.terminal import visible
 
 if TYPE_CHECKING:
     from detente.config import Settings
-    from detente.pipeline import IngestReport
+    from detente.pipeline import BatchRunner, IngestReport
     from detente.store import Store
 
 SourcesArgument = Annotated[
@@ -55,6 +57,26 @@ ProposeActorsOption = Annotated[
 ]
 WorkersOption = Annotated[
     int | None, typer.Option("--workers", help=r"Extraction processes \[default: 1].", metavar="N")
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Extract on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N, N worker "
+        "processes started and stopped here (needs Dask: the cluster extra).",
+        metavar="ADDRESS|local:N",
+        callback=cluster_option,
+    ),
+]
+ParquetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--parquet",
+        help="Also write documents, sentences, mentions and events as a Parquet dataset in "
+        "this folder, one file per table per batch (read it with --db DIR).",
+        metavar="DIR",
+        file_okay=False,
+    ),
 ]
 
 
@@ -91,19 +113,22 @@ def run_command(
     quiet: QuietOption = False,
     propose_actors: ProposeActorsOption = False,
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
+    parquet: ParquetOption = None,
 ) -> None:
     """The main job: ingest the sources, run every extraction stage, print a summary.
 
     On a terminal each stage shows its progress; elsewhere each prints one line when done.
     Ctrl-C or SIGTERM stops it with one line (status 130 or 143), keeping what was stored.
-    Exit status 1 when any source was skipped (each is named on stderr).
+    Exit status 1 when any source was skipped (each is named on stderr). With --cluster,
+    the scheduler is reached before any source is read.
     """
     from detente.pipeline import run
 
     date = parse_day_option(published, "--published")
     settings = extraction_settings(settings_of(ctx), propose_actors, workers)
     progress = StageProgress(stderr, quiet=quiet)
-    with extracting_into_store(ctx, progress) as store:
+    with extracting_into_store(ctx, progress, settings, cluster) as (store, runner):
         report = run(
             store,
             sources,
@@ -112,22 +137,29 @@ def run_command(
             settings=settings,
             progress=progress.ingest,
             extraction_progress=progress.extraction,
+            cluster=runner,
+            parquet=parquet,
         )
     _finish(report.ingest, quiet, summary=report.summary())
 
 
 @contextmanager
-def extracting_into_store(ctx: typer.Context, progress: StageProgress) -> Iterator[Store]:
+def extracting_into_store(
+    ctx: typer.Context, progress: StageProgress, settings: Settings, cluster: str | None = None
+) -> Iterator[tuple[Store, BatchRunner | None]]:
     """The store open for writing while ``progress`` shows a long extraction (`run`,
-    `extract`): Ctrl-C or SIGTERM ends it in one line after the store has closed and rolled
-    back the batch in hand, and any other error is one line too."""
-    with (
-        stopped_cleanly(progress),
-        open_store(ctx, read_only=False) as store,
-        progress,
-        fail_cleanly(),
-    ):
-        yield store
+    `extract`), and the cluster of ``--cluster`` reached first, before any work: Ctrl-C or
+    SIGTERM ends it in one line after the store has closed and rolled back the batch in
+    hand and the cluster detente started has stopped; any other error is one line too."""
+    with stopped_cleanly(progress), ExitStack() as stack:
+        runner: BatchRunner | None = None
+        if cluster is not None:
+            from detente.cluster import connected, parse_cluster_spec
+
+            with fail_cleanly():
+                runner = stack.enter_context(connected(parse_cluster_spec(cluster), settings))
+        with open_store(ctx, read_only=False) as store, progress, fail_cleanly():
+            yield store, runner
 
 
 def extraction_settings(settings: Settings, propose_actors: bool, workers: int | None) -> Settings:

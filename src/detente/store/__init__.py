@@ -36,6 +36,8 @@ from detente.model import (
     Sentence,
 )
 from detente.store.event_groups import GroupingRules, rebuild_event_groups
+from detente.store.parquet import MARKER as PARQUET_MARKER
+from detente.store.parquet import ImportReport
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 #: The migration that created ``event_groups``: a store migrated past it is grouped once.
@@ -130,6 +132,11 @@ def _refuse_non_store(target: Path, *, read_only: bool) -> None:
             raise StoreError(f"no store at {target}: run `detente ingest` or `detente run` first")
         return
     if target.is_dir():
+        if (target / PARQUET_MARKER).is_file():
+            raise NotAStore(
+                f"{target} is a Parquet dataset, which detente only reads: load it into a "
+                f"store with `detente import-parquet {target}`"
+            )
         raise NotAStore(
             f"{target} is a folder; give --db a store file, e.g. {target}/detente.duckdb"
         )
@@ -193,17 +200,42 @@ class DocumentSummary:
 
 
 class Store:
-    """A detente store in a DuckDB file."""
+    """A detente store in a DuckDB file, or, read-only, a Parquet dataset detente wrote
+    (:mod:`detente.store.parquet`), whose files DuckDB reads in place."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool):
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: Path,
+        read_only: bool,
+        *,
+        dataset: bool = False,
+    ):
         self._con = connection
         self.path = path
         self.read_only = read_only
+        self.dataset = dataset
+
+    def row_key(self, table: str, alias: str) -> str:
+        """An expression naming one row of ``table`` (``events`` or ``sentences``, as
+        ``alias``), for the reads that find rows by a few columns and then read the others
+        of those rows only: DuckDB's ``rowid`` in a store file; the views of a Parquet
+        dataset have none, so there the table's key."""
+        if not self.dataset:
+            return f"{alias}.rowid"
+        keys = {"events": f"{alias}.id", "sentences": f"hash({alias}.doc_id, {alias}.idx)"}
+        return keys[table]
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
         """Open (and, for writing, create or migrate) the store at ``path``."""
         target = Path(path) if path is not None else default_store_path()
+        if read_only and (target / PARQUET_MARKER).is_file():
+            from detente.store.parquet import open_dataset
+
+            dataset = cls(open_dataset(target), target, read_only=True, dataset=True)
+            dataset._check_version()
+            return dataset
         _refuse_non_store(target, read_only=read_only)
         try:
             connection = duckdb.connect(str(target), read_only=read_only)
@@ -403,8 +435,11 @@ class Store:
         *,
         version: str,
         drivers: Sequence[Driver] = (),
+        parquet: Path | None = None,
     ) -> None:
-        """Mentions, actors, events and drivers of these documents in one transaction."""
+        """Mentions, actors, events and drivers of these documents in one transaction;
+        with ``parquet``, also written there as one batch of a Parquet dataset, before the
+        transaction commits (:mod:`detente.store.parquet`)."""
         if self.read_only:
             raise StoreError(f"{self.path} was opened read-only")
         with self._transaction():
@@ -417,6 +452,42 @@ class Store:
             self._replace_drivers(doc_ids, drivers)
             self._mark_done(list(doc_ids), "actors", version)
             self._mark_done(list(doc_ids), "events", version)
+            if parquet is not None:
+                self.export_parquet(doc_ids, version, parquet)
+
+    def export_parquet(self, doc_ids: Sequence[str], version: str, folder: Path) -> None:
+        """These documents and their extraction, as stored, as one batch of the Parquet
+        dataset in ``folder``."""
+        from detente.store.parquet import write_batch
+
+        write_batch(self._con, doc_ids, version, folder)
+
+    def documents_in_dataset(self, folder: Path, version: str) -> set[str]:
+        """Ids of the documents the Parquet dataset in ``folder`` holds extracted at this
+        version (none when there is no dataset there yet)."""
+        from detente.store.parquet import committed_documents
+
+        return committed_documents(self._con, folder, version)
+
+    def import_parquet(self, folder: Path) -> ImportReport:
+        """Load the Parquet dataset in ``folder`` (:func:`detente.store.parquet.import_dataset`)."""
+        from detente.store.parquet import import_dataset
+
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+        return import_dataset(self, folder)
+
+    def documents_done(self, stage: str, version: str) -> list[str]:
+        """Ids of documents that stage has processed at this version, oldest first."""
+        rows = self._con.execute(
+            """
+            SELECT d.id FROM documents d
+            JOIN document_stages s ON s.doc_id = d.id AND s.stage = ? AND s.version = ?
+            ORDER BY d.ingested_at, d.id
+            """,
+            [stage, version],
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def _replace_mentions(
         self, results: Sequence[tuple[str, Sequence[Mention]]], actors: Iterable[ActorRecord]
