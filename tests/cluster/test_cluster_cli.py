@@ -5,6 +5,7 @@ scheduler nobody runs is one line before any work."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -47,8 +48,14 @@ def test_the_run_summary_and_stage_lines_are_those_of_a_local_run(
 ) -> None:
     local, clustered = runs["local"][1], runs["cluster"][1]
     assert clustered.stdout == local.stdout
-    assert "64 events" in clustered.stdout
-    stages = [line.split(" in ")[0] for line in clustered.stderr.splitlines()]
+    assert re.search(r"events: [1-9][0-9]* events", clustered.stdout), clustered.stdout
+    # Dask may log a warning of its own on a loaded machine ("event loop was unresponsive"):
+    # the stage lines are detente's
+    stages = [
+        line.split(" in ")[0]
+        for line in clustered.stderr.splitlines()
+        if line.startswith(("ingest:", "extract:"))
+    ]
     assert stages == [
         "ingest: 8 documents read from 6 sources",
         "extract: 8 documents, 90 sentences",
