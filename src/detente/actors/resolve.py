@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -527,71 +527,24 @@ class ActorResolver:
         home = self._dateline_state(document, rules.dateline_paragraphs)
         if home is None:
             return []
-        out: list[Mention] = []
-        named = _by_sentence(mentions)
-        for sentence in document.sentences:
-            taken = named.setdefault(sentence.index, [])
-            for sector, pattern in rules.home_organs:
-                for match in pattern.finditer(sentence.text):
-                    start, end = sentence.start + match.start(), sentence.start + match.end()
-                    if sentence.text[match.end() : match.end() + 4].lower() == " of ":
-                        continue  # "the government of Niger": its own state, or no actor
-                    if _overlapping(start, end, taken):
-                        continue
-                    out.append(
-                        Mention(
-                            sentence=sentence.index,
-                            start=start,
-                            end=end,
-                            text=match.group(),
-                            actor_id=home,
-                            resolution="coreference",
-                            sector=sector,
-                            confidence=0.7,
-                        )
-                    )
-                    taken.append(out[-1])
-        return out
+        return _unclaimed_organs(document, mentions, rules.home_organs, lambda sentence, at: home)
 
     def _federal_organs(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         """ "Abiy said the TPLF attacked a camp housing federal troops": an organ called
         federal, with no state of its own, is the federation's the story named last before
         it, preferably within the coreference window (see ``federal_organs``)."""
         rules = coreference_rules()
-        out: list[Mention] = []
-        named = _by_sentence(mentions)
         states = sorted(
             (m for m in mentions if m.actor_id and self._kind(m.actor_id) == "state"),
             key=lambda m: m.start,
         )
-        for sentence in document.sentences:
-            taken = named.setdefault(sentence.index, [])
-            for sector, pattern in rules.federal_organs:
-                for match in pattern.finditer(sentence.text):
-                    start, end = sentence.start + match.start(), sentence.start + match.end()
-                    if sentence.text[match.end() : match.end() + 4].lower() == " of ":
-                        continue  # "the federal government of Somalia": its own state
-                    if _overlapping(start, end, taken):
-                        continue
-                    before = [m for m in states if m.end <= start]
-                    near = [m for m in before if sentence.index - m.sentence <= rules.window]
-                    if not (near or before):
-                        continue
-                    antecedent = (near or before)[-1]
-                    out.append(
-                        Mention(
-                            sentence=sentence.index,
-                            start=start,
-                            end=end,
-                            text=match.group(),
-                            actor_id=antecedent.actor_id,
-                            resolution="coreference",
-                            sector=sector,
-                            confidence=0.7,
-                        )
-                    )
-                    taken.append(out[-1])
-        return out
+
+        def federation(sentence: int, at: int) -> str | None:
+            before = [m for m in states if m.end <= at]
+            near = [m for m in before if sentence - m.sentence <= rules.window]
+            return (near or before)[-1].actor_id if (near or before) else None
+
+        return _unclaimed_organs(document, mentions, rules.federal_organs, federation)
 
     def _dateline_state(self, document: Document, paragraphs: int) -> str | None:
         """The state whose capital a dateline names ("BEIJING:", "SEOUL, Jan. 9 (Yonhap)")."""
@@ -865,6 +818,45 @@ def _doer_of_clause(
     if _CLAUSE_BREAK.search(between) or len(words) > rules.clause_words:
         return False
     return not any(w.strip("'’") in rules.clause_openers for w in words)
+
+
+def _unclaimed_organs(
+    document: Document,
+    mentions: list[Mention],
+    phrases: tuple[tuple[str, re.Pattern[str]], ...],
+    state_at: Callable[[int, int], str | None],
+) -> list[Mention]:
+    """Mentions for the organ phrases (sector, pattern) no other mention claims, each of the
+    state ``state_at(sentence, offset)`` gives; none where it gives none. An organ followed
+    by "of" names its own state ("the government of Niger") and is left to the names."""
+    out: list[Mention] = []
+    named = _by_sentence(mentions)
+    for sentence in document.sentences:
+        taken = named.setdefault(sentence.index, [])
+        for sector, pattern in phrases:
+            for match in pattern.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if sentence.text[match.end() : match.end() + 4].lower() == " of ":
+                    continue
+                if _overlapping(start, end, taken):
+                    continue
+                state = state_at(sentence.index, start)
+                if state is None:
+                    continue
+                out.append(
+                    Mention(
+                        sentence=sentence.index,
+                        start=start,
+                        end=end,
+                        text=match.group(),
+                        actor_id=state,
+                        resolution="coreference",
+                        sector=sector,
+                        confidence=0.7,
+                    )
+                )
+                taken.append(out[-1])
+    return out
 
 
 def _refer(sentence: int, start: int, text: str, antecedent: Mention) -> Mention:
