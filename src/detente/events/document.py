@@ -481,14 +481,25 @@ def _opponents(
     accepts concerns."""
     found: dict[str, Mention] = {}
     for event in sorted(events, key=lambda e: e.trigger_start):
-        if event.polarity >= 0 or event.modality not in ("asserted", "reported"):
-            continue
-        source = seen.get((event.source_start, event.source_id))
-        target = seen.get((event.target_start, event.target_id))
-        if source is None or target is None or source.actor_id == target.actor_id:
-            continue
-        found[str(source.actor_id)], found[str(target.actor_id)] = target, source
+        sides = _told_sides(event, seen) if event.polarity < 0 else None
+        if sides is not None:
+            source, target = sides
+            found[str(source.actor_id)], found[str(target.actor_id)] = target, source
     return found
+
+
+def _told_sides(
+    event: Event, seen: dict[tuple[int | None, str | None], Mention]
+) -> tuple[Mention, Mention] | None:
+    """The mentions of an event's two sides, for an act said to have happened between two
+    different actors; None otherwise."""
+    if event.modality not in ("asserted", "reported"):
+        return None
+    source = seen.get((event.source_start, event.source_id))
+    target = seen.get((event.target_start, event.target_id))
+    if source is None or target is None or source.actor_id == target.actor_id:
+        return None
+    return source, target
 
 
 # Acts of force and threats of it: their doer is who attacks their target
@@ -503,12 +514,10 @@ def _attackers(
     and Sudan deployed troops to the border" has two)."""
     acts: dict[tuple[str, int], list[Mention]] = {}
     for event in events:
-        if event.type not in _FORCE_TYPES or event.modality not in ("asserted", "reported"):
+        sides = _told_sides(event, seen) if event.type in _FORCE_TYPES else None
+        if sides is None:
             continue
-        source = seen.get((event.source_start, event.source_id))
-        target = seen.get((event.target_start, event.target_id))
-        if source is None or target is None or source.actor_id == target.actor_id:
-            continue
+        source, target = sides
         doers = acts.setdefault((str(target.actor_id), event.trigger_start), [])
         if all(d.actor_id != source.actor_id for d in doers):
             doers.append(source)

@@ -569,14 +569,7 @@ class EventExtractor:
         token = query.token
         if not query.trigger.with_clause or query.pos != "VERB":
             return ()
-        holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
-        clauses = [
-            clause
-            for holder in holders
-            for clause in holder.children
-            if clause.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl")
-            and clause.lemma_.lower() in query.trigger.with_clause
-        ]
+        clauses = _governed_clauses(token, query.trigger.with_clause)
         left = [a for clause in clauses for a in self._arguments(clause, ("dobj",), query.actors)]
         if left:
             return tuple(left)
@@ -2930,7 +2923,7 @@ def _has_particle(token: Any, particle: str) -> bool:
 
 _PRONOUNS = frozenset({"it", "they"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
-# "we" stands only for whoever says it: "Kyiv said we will not give up".
+# "we" and "I" stand only for whoever says them: "Kyiv said we will not give up".
 _SPEAKER_PRONOUNS = frozenset({"we", "i"})
 # How a clause hangs from the verb of saying it reports: "said it would", "quoted as saying".
 _SPEECH_LINKS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "prep"})
@@ -3317,16 +3310,22 @@ def _has_object(
     return bool(_object_tokens(token, wanted, partitives, persons))
 
 
-def _has_clause(token: Any, verbs: Sequence[str]) -> bool:
-    """Whether the trigger governs a clause told by one of these verbs, on itself ("ordered
+def _governed_clauses(token: Any, verbs: Sequence[str]) -> list[Any]:
+    """The clauses told by one of these verbs that the trigger governs, on itself ("ordered
     the envoy to leave") or on its object ("gave the envoy 72 hours to leave")."""
     holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "dative"))]
-    return any(
-        clause.lemma_.lower() in verbs
+    return [
+        clause
         for holder in holders
         for clause in holder.children
-        if clause.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") and clause.pos_ == "VERB"
-    )
+        if clause.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl")
+        and clause.pos_ == "VERB"
+        and clause.lemma_.lower() in verbs
+    ]
+
+
+def _has_clause(token: Any, verbs: Sequence[str]) -> bool:
+    return bool(_governed_clauses(token, verbs))
 
 
 def _phrase_in(words: str, vocabulary: frozenset[str]) -> bool:
